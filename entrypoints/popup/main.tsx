@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Signpost</p>, document.getElementById('app')!);

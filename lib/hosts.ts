@@ -1,0 +1,117 @@
+// Parses and builds AWS sign-in URLs. Hosts are compared label by label, never by substring, so
+// lookalikes such as `signin.aws.amazon.com.evil.test` get nothing.
+import { isAccountId, isAlias, isRegion, type Partition } from './ids';
+
+interface PartitionHosts {
+  partition: Partition;
+  /** Labels after `signin.`, e.g. ['aws', 'amazon', 'com']. */
+  suffix: readonly string[];
+  console: string;
+  /** Root users can sign in to the console only in the standard partition. */
+  hasRoot: boolean;
+}
+
+export const PARTITION_HOSTS: readonly PartitionHosts[] = [
+  { partition: 'aws', suffix: ['aws', 'amazon', 'com'], console: 'console.aws.amazon.com', hasRoot: true },
+  {
+    partition: 'aws-us-gov',
+    suffix: ['amazonaws-us-gov', 'com'],
+    console: 'console.amazonaws-us-gov.com',
+    hasRoot: false,
+  },
+  { partition: 'aws-cn', suffix: ['amazonaws', 'cn'], console: 'console.amazonaws.cn', hasRoot: false },
+];
+
+/** Content-script match patterns: the sign-in hosts of the three partitions. `*.` matches any depth, so
+ * parseSignInUrl narrows it to exactly one label (a region or an account) at run time. */
+export const SIGNIN_MATCHES = [
+  'https://signin.aws.amazon.com/*',
+  'https://*.signin.aws.amazon.com/*',
+  'https://signin.amazonaws-us-gov.com/*',
+  'https://*.signin.amazonaws-us-gov.com/*',
+  'https://signin.amazonaws.cn/*',
+  'https://*.signin.amazonaws.cn/*',
+];
+
+export function partitionHosts(partition: Partition): PartitionHosts {
+  return PARTITION_HOSTS.find((p) => p.partition === partition)!;
+}
+
+export function signInHost(partition: Partition): string {
+  return `signin.${partitionHosts(partition).suffix.join('.')}`;
+}
+
+export function supportsRoot(partition: Partition): boolean {
+  return partitionHosts(partition).hasRoot;
+}
+
+export interface SignInLocation {
+  partition: Partition;
+  /** The one label before `signin.`, when there is one. */
+  label?: string;
+  /** What that label is: a region (`eu-west-1.signin…`) or an account ID / alias. */
+  labelKind?: 'region' | 'account';
+}
+
+function toUrl(input: string | URL): URL | undefined {
+  if (input instanceof URL) return input;
+  try {
+    return new URL(input);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Returns where a URL is if it is exactly a sign-in host of a supported partition over plain https
+ * (default port, no user info); undefined for everything else.
+ */
+export function parseSignInUrl(input: string | URL): SignInLocation | undefined {
+  const url = toUrl(input);
+  if (!url || url.protocol !== 'https:' || url.port !== '' || url.username !== '' || url.password !== '') {
+    return undefined;
+  }
+  const labels = url.hostname.split('.');
+  for (const hosts of PARTITION_HOSTS) {
+    const n = hosts.suffix.length;
+    const tail = labels.slice(-n);
+    if (tail.length !== n || tail.some((label, i) => label !== hosts.suffix[i])) continue;
+    const head = labels.slice(0, -n);
+    if (head.length === 1 && head[0] === 'signin') return { partition: hosts.partition };
+    if (head.length !== 2 || head[1] !== 'signin') return undefined;
+    const label = head[0]!;
+    if (isRegion(label)) return { partition: hosts.partition, label, labelKind: 'region' };
+    if (isAccountId(label) || isAlias(label))
+      return { partition: hosts.partition, label, labelKind: 'account' };
+    return undefined;
+  }
+  return undefined;
+}
+
+export interface ConsoleTarget {
+  partition: Partition;
+  /** Account ID (preferred: an alias can change) or alias. */
+  account: string;
+  region?: string;
+  /** Console path to land on, e.g. `/s3` or `/ec2/home`. */
+  landingPath?: string;
+}
+
+/** The account-specific IAM sign-in URL: `https://<account>.signin.<partition host>/console[/path][?region=]`. */
+export function accountSignInUrl(target: ConsoleTarget): string {
+  const url = new URL(`https://${target.account}.${signInHost(target.partition)}/console`);
+  if (target.landingPath) {
+    const path = target.landingPath.replace(/^\/+/, '').replace(/^console\/?/, '');
+    if (path) url.pathname = `/console/${path}`;
+  }
+  if (target.region) url.searchParams.set('region', target.region);
+  return url.toString();
+}
+
+/** The root route starts at the console, which sends the user to the main sign-in page. */
+export function rootSignInUrl(partition: Partition, region?: string): string | undefined {
+  if (!supportsRoot(partition)) return undefined;
+  const url = new URL(`https://${partitionHosts(partition).console}/console/home`);
+  if (region) url.searchParams.set('region', region);
+  return url.toString();
+}

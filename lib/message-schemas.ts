@@ -1,0 +1,96 @@
+// The zod side of the message contract: every request Signpost's background accepts. Imported only by the
+// background (and tests); other contexts import the types through lib/messages.ts, so zod stays out of
+// the content script and popup bundles.
+import { z } from 'zod';
+import {
+  accountIdSchema,
+  accountSchema,
+  aliasSchema,
+  colourSchema,
+  emailSchema,
+  landingPathSchema,
+  partitionSchema,
+  regionSchema,
+  settingsSchema,
+  tagsSchema,
+  userNameSchema,
+} from './schema';
+
+/** An account as a user or an import describes it: no key or timestamps yet, sign-ins without frecency. */
+export const accountDraftSchema = z.object({
+  key: z.string().min(1).optional(),
+  partition: partitionSchema.default('aws'),
+  accountId: accountIdSchema.optional(),
+  alias: aliasSchema.optional(),
+  label: z.string().trim().max(100, { error: 'A label is at most 100 characters.' }).optional(),
+  colour: colourSchema.optional(),
+  tags: tagsSchema.optional(),
+  notes: z.string().max(2000, { error: 'Notes are at most 2,000 characters.' }).optional(),
+  region: regionSchema.optional(),
+  landingPath: landingPathSchema.optional(),
+  userNames: z.array(userNameSchema).optional(),
+  rootEmail: emailSchema.optional(),
+});
+export type AccountDraft = z.infer<typeof accountDraftSchema>;
+export type AccountDraftInput = z.input<typeof accountDraftSchema>;
+
+const signInTarget = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('iam'), userName: userNameSchema }),
+  z.object({ type: z.literal('root') }),
+  /** The account's sign-in page with no user chosen. */
+  z.object({ type: z.literal('account') }),
+]);
+export type SignInTarget = z.infer<typeof signInTarget>;
+
+/** Messages only Signpost's own pages (popup, options) may send. */
+export const pageRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('accounts.list') }),
+  /** Creates or edits one account (edit when `key` is set); merges with an existing record it matches. */
+  z.object({ type: z.literal('accounts.save'), account: accountDraftSchema }),
+  /** Replaces whole records as given (used by the options page's editor, undo and lossless import). */
+  z.object({ type: z.literal('accounts.put'), accounts: z.array(accountSchema) }),
+  z.object({ type: z.literal('accounts.delete'), keys: z.array(z.string()).min(1) }),
+  /** Sign-ins of one account to remove: IAM user names and/or the root email. */
+  z.object({
+    type: z.literal('signins.delete'),
+    key: z.string(),
+    userNames: z.array(z.string()).default([]),
+    root: z.boolean().default(false),
+  }),
+  /** Merges many drafts (an import) in one transaction. */
+  z.object({ type: z.literal('accounts.import'), accounts: z.array(accountDraftSchema) }),
+  z.object({ type: z.literal('settings.save'), settings: settingsSchema }),
+  z.object({
+    type: z.literal('route.open'),
+    key: z.string(),
+    target: signInTarget,
+    /** Navigate this tab; without it a new tab opens. */
+    tabId: z.number().int().optional(),
+    active: z.boolean().default(true),
+  }),
+]);
+
+/** Messages a content script on a sign-in page may send. The background checks the sender's URL and tab. */
+export const contentRequestSchema = z.discriminatedUnion('type', [
+  /** "What do I fill here?" `account` is what the page's account box or host names, if anything. */
+  z.object({ type: z.literal('page.query'), account: z.string().max(64).optional() }),
+  /** The pending route of this tab was used. */
+  z.object({ type: z.literal('page.done') }),
+  /** The user submitted a sign-in by hand. Never carries a password. */
+  z.object({
+    type: z.literal('page.learn'),
+    signIn: z.discriminatedUnion('type', [
+      z.object({ type: z.literal('root'), email: emailSchema }),
+      z.object({ type: z.literal('iam'), account: z.string().max(64), userName: userNameSchema }),
+    ]),
+    /** The user said yes in the "ask" notice. */
+    confirmed: z.boolean().default(false),
+  }),
+  z.object({ type: z.literal('page.undo'), token: z.string().max(64) }),
+]);
+
+export const requestSchema = z.union([pageRequestSchema, contentRequestSchema]);
+export type PageRequest = z.input<typeof pageRequestSchema>;
+export type ContentRequest = z.input<typeof contentRequestSchema>;
+export type Request = PageRequest | ContentRequest;
+export type ParsedRequest = z.output<typeof requestSchema>;

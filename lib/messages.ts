@@ -1,0 +1,60 @@
+// The one message contract between Signpost's contexts: request and response types, and `send`, the only
+// caller of runtime.sendMessage. Requests are validated by the background (lib/message-schemas.ts) and
+// answered from validated data; this module stays free of zod so every bundle can import it.
+import { browser } from 'wxt/browser';
+import type { ContentRequest, PageRequest, Request } from './message-schemas';
+import type { Account, Settings } from './schema';
+
+export type { AccountDraft, AccountDraftInput, SignInTarget } from './message-schemas';
+
+/** What the content script should fill on this page. */
+export type RouteFill = { type: 'iam'; account: string; userName?: string } | { type: 'root'; email: string };
+
+/** The one account a sign-in page is for, as much as the page may know. */
+export interface PageAccount {
+  accountId?: string;
+  alias?: string;
+  label?: string;
+  colour?: string;
+  /** IAM user names, most used first. */
+  userNames: string[];
+}
+
+export interface PageAnswer {
+  route?: RouteFill;
+  account?: PageAccount;
+  settings: Pick<Settings, 'autoNextRoot' | 'fillRememberedUser' | 'learn'>;
+}
+
+export type LearnOutcome = 'saved' | 'updated' | 'unchanged' | 'ask' | 'off';
+
+export interface Responses {
+  'accounts.list': { accounts: Account[]; problems: string[]; settings: Settings };
+  'accounts.save': { account: Account; merged: boolean };
+  'accounts.put': { count: number };
+  'accounts.delete': { deleted: Account[] };
+  'signins.delete': { account: Account };
+  'accounts.import': { added: number; updated: number; unchanged: number };
+  'settings.save': { settings: Settings };
+  'route.open': { url: string; tabId: number };
+  'page.query': PageAnswer;
+  'page.done': Record<string, never>;
+  'page.learn': { outcome: LearnOutcome; token?: string; label?: string };
+  'page.undo': { undone: boolean };
+}
+
+export type RequestType = keyof Responses;
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+export type Reply<T extends RequestType = RequestType> =
+  | { ok: true; value: Responses[T] }
+  | { ok: false; error: string };
+
+export type { ContentRequest, PageRequest, Request };
+
+/** Sends a request to the background and returns its answer, or throws an Error with the plain reason. */
+export async function send<T extends RequestType>(request: RequestOf<T>): Promise<Responses[T]> {
+  const reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;
+  if (!reply) throw new Error('Signpost did not answer. Try again.');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}

@@ -1,0 +1,167 @@
+// zod schemas for every record Signpost keeps; the record types are inferred from them.
+import { z } from 'zod';
+import {
+  isAccountId,
+  isAlias,
+  isEmail,
+  isRegion,
+  isUserName,
+  normaliseAccountId,
+  normaliseAlias,
+  PARTITIONS,
+} from './ids';
+
+export const partitionSchema = z.enum(PARTITIONS as [string, ...string[]], {
+  error: 'Partition must be aws, aws-us-gov or aws-cn.',
+}) as unknown as z.ZodType<import('./ids').Partition>;
+
+export const accountIdSchema = z
+  .string({ error: 'Account ID is missing.' })
+  .transform(normaliseAccountId)
+  .refine(isAccountId, { error: 'An account ID is exactly 12 digits, like 1234-5678-9012.' });
+
+export const aliasSchema = z
+  .string({ error: 'Alias is missing.' })
+  .transform(normaliseAlias)
+  .refine((s) => !/^\d{12}$/.test(s), {
+    error: 'An alias cannot be a 12-digit number; that is an account ID.',
+  })
+  .refine((s) => s.length >= 3 && s.length <= 63, { error: 'An alias is 3 to 63 characters long.' })
+  .refine(isAlias, {
+    error:
+      'An alias uses lowercase letters, digits and single hyphens, and starts and ends with a letter or digit.',
+  });
+
+export const userNameSchema = z
+  .string({ error: 'User name is missing.' })
+  .transform((s) => s.trim())
+  .refine(isUserName, {
+    error: 'An IAM user name is 1 to 64 letters, digits or + = , . @ _ - characters.',
+  });
+
+export const emailSchema = z
+  .string({ error: 'Email is missing.' })
+  .transform((s) => s.trim())
+  .refine(isEmail, { error: 'That is not an email address (expected name@example.com).' });
+
+export const regionSchema = z
+  .string()
+  .transform((s) => s.trim().toLowerCase())
+  .refine(isRegion, { error: 'A region looks like eu-west-1 or us-gov-west-1.' });
+
+export const colourSchema = z
+  .string()
+  .transform((s) => s.trim().toLowerCase())
+  .refine((s) => /^#[0-9a-f]{6}$/.test(s), { error: 'A colour is written #rrggbb, like #1f77b4.' });
+
+export const tagSchema = z
+  .string()
+  .transform((s) => s.trim().toLowerCase())
+  .refine((s) => s.length >= 1 && s.length <= 32 && !/[,\s]/.test(s), {
+    error: 'A tag is 1 to 32 characters with no spaces or commas.',
+  });
+
+export const tagsSchema = z.array(tagSchema).transform((tags) => [...new Set(tags)]);
+
+export const landingPathSchema = z
+  .string()
+  .transform((s) => s.trim())
+  .refine((s) => /^\/?[\w\-./#?=&%]*$/.test(s) && !s.includes('//'), {
+    error: 'A landing page is a console path such as /s3 or /ec2/home.',
+  });
+
+const frecency = {
+  /** How many times this sign-in was routed to or learned. */
+  uses: z.number().int().nonnegative(),
+  /** Epoch milliseconds of the last use; 0 when never used. */
+  lastUsed: z.number().nonnegative(),
+};
+
+export const iamSignInSchema = z.object({ type: z.literal('iam'), userName: userNameSchema, ...frecency });
+export const rootSignInSchema = z.object({ type: z.literal('root'), email: emailSchema, ...frecency });
+export const signInSchema = z.discriminatedUnion('type', [iamSignInSchema, rootSignInSchema]);
+
+export const accountSchema = z
+  .object({
+    /** Internal key: stable across alias changes. */
+    key: z.string().min(1),
+    partition: partitionSchema,
+    accountId: accountIdSchema.optional(),
+    alias: aliasSchema.optional(),
+    label: z.string().trim().max(100, { error: 'A label is at most 100 characters.' }).optional(),
+    colour: colourSchema.optional(),
+    tags: tagsSchema.default([]),
+    notes: z.string().max(2000, { error: 'Notes are at most 2,000 characters.' }).optional(),
+    region: regionSchema.optional(),
+    landingPath: landingPathSchema.optional(),
+    signIns: z.array(signInSchema).default([]),
+    createdAt: z.number().nonnegative(),
+    updatedAt: z.number().nonnegative(),
+  })
+  .superRefine((account, ctx) => {
+    const hasRoot = account.signIns.some((s) => s.type === 'root');
+    if (!account.accountId && !account.alias && !hasRoot) {
+      ctx.addIssue({ code: 'custom', message: 'An account needs an account ID, an alias or a root email.' });
+    }
+    if (account.signIns.filter((s) => s.type === 'root').length > 1) {
+      ctx.addIssue({ code: 'custom', message: 'An account has one root user email at most.' });
+    }
+    if (hasRoot && account.partition !== 'aws') {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Root users cannot sign in to the console in GovCloud or China; use an IAM user there.',
+      });
+    }
+    const seen = new Set<string>();
+    for (const s of account.signIns) {
+      if (s.type !== 'iam') continue;
+      const k = s.userName.toLowerCase();
+      if (seen.has(k)) ctx.addIssue({ code: 'custom', message: `User name ${s.userName} is listed twice.` });
+      seen.add(k);
+    }
+  });
+
+export type SignIn = z.infer<typeof signInSchema>;
+export type IamSignIn = z.infer<typeof iamSignInSchema>;
+export type RootSignIn = z.infer<typeof rootSignInSchema>;
+export type Account = z.infer<typeof accountSchema>;
+export type AccountInput = z.input<typeof accountSchema>;
+
+export const settingsSchema = z.object({
+  /** What to do when the user signs in by hand: save (with an Undo notice), ask first, or never. */
+  learn: z.enum(['always', 'ask', 'never']).default('always'),
+  /** On a root route, press Next after filling the email. */
+  autoNextRoot: z.boolean().default(true),
+  /** On an account's IAM page without a route, fill the most recently used user name. */
+  fillRememberedUser: z.boolean().default(true),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+/** A sign-in chosen in the popup or omnibox, remembered for its tab until the page fills it. */
+export const pendingRouteSchema = z.object({
+  tabId: z.number().int(),
+  partition: partitionSchema,
+  accountKey: z.string(),
+  accountId: accountIdSchema.optional(),
+  alias: aliasSchema.optional(),
+  signIn: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('iam'), userName: userNameSchema }),
+    z.object({ type: z.literal('root'), email: emailSchema }),
+    z.object({ type: z.literal('account') }),
+  ]),
+  createdAt: z.number(),
+  expiresAt: z.number(),
+});
+export type PendingRoute = z.infer<typeof pendingRouteSchema>;
+
+/** Turns a zod error into one plain sentence a user can act on. */
+export function explain(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const where = issue.path.filter((p) => typeof p === 'string').join(' ');
+      return issue.message.startsWith('Invalid') && where ? `${where}: ${issue.message}` : issue.message;
+    })
+    .filter((m, i, all) => all.indexOf(m) === i)
+    .join(' ');
+}

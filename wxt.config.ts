@@ -1,0 +1,33 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+export default defineConfig({
+  // Parallel checkouts/agents can build side by side by pointing this elsewhere.
+  outDir: process.env.SIGNPOST_OUT_DIR ?? '.output',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // wxt dev would launch a browser through web-ext; on a headless machine that crashes.
+  // A git-ignored web-ext.config.ts can turn it back on locally.
+  webExt: { disabled: true },
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'omnibox'],
+    omnibox: { keyword: 'aws' },
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+A' },
+        description: '__MSG_commandOpenPopup__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'signpost@signpost.dev', strict_min_version: '115.0' },
+          },
+        }
+      : {}),
+  }),
+});
