@@ -55,6 +55,8 @@ export type AccountRef = { accountId: string } | { alias: string };
 export function parseAccountRef(input: string): AccountRef | undefined {
   const digits = normaliseAccountId(input);
   if (isAccountId(digits)) return { accountId: digits };
+  // Digits of the wrong length are a mistyped account ID, not an alias.
+  if (/^[\d\s-]+$/.test(input)) return undefined;
   const alias = normaliseAlias(input);
   if (isAlias(alias)) return { alias };
   return undefined;
