@@ -16,9 +16,23 @@ import {
   userNameSchema,
 } from './schema';
 
-/** An account as a user or an import describes it: no key or timestamps yet, sign-ins without frecency. */
+const draftFrecency = {
+  uses: z.number().int().nonnegative().optional(),
+  lastUsed: z.number().nonnegative().optional(),
+};
+
+/** A sign-in as a form or an import gives it; frecency is optional (a Signpost export carries it). */
+export const signInDraftSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('iam'), userName: userNameSchema, ...draftFrecency }),
+  z.object({ type: z.literal('root'), email: emailSchema, ...draftFrecency }),
+]);
+
+/**
+ * An account as a user, a form or an import describes it: key, timestamps and frecency are optional.
+ * Fields left out mean "keep what is there" when a draft is merged into an existing record.
+ */
 export const accountDraftSchema = z.object({
-  key: z.string().min(1).optional(),
+  key: z.string().min(1).max(64).optional(),
   partition: partitionSchema.default('aws'),
   accountId: accountIdSchema.optional(),
   alias: aliasSchema.optional(),
@@ -28,11 +42,13 @@ export const accountDraftSchema = z.object({
   notes: z.string().max(2000, { error: 'Notes are at most 2,000 characters.' }).optional(),
   region: regionSchema.optional(),
   landingPath: landingPathSchema.optional(),
-  userNames: z.array(userNameSchema).optional(),
-  rootEmail: emailSchema.optional(),
+  signIns: z.array(signInDraftSchema).optional(),
+  createdAt: z.number().nonnegative().optional(),
+  updatedAt: z.number().nonnegative().optional(),
 });
 export type AccountDraft = z.infer<typeof accountDraftSchema>;
 export type AccountDraftInput = z.input<typeof accountDraftSchema>;
+export type SignInDraft = z.infer<typeof signInDraftSchema>;
 
 const signInTarget = z.discriminatedUnion('type', [
   z.object({ type: z.literal('iam'), userName: userNameSchema }),
@@ -45,7 +61,10 @@ export type SignInTarget = z.infer<typeof signInTarget>;
 /** Messages only Signpost's own pages (popup, options) may send. */
 export const pageRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('accounts.list') }),
-  /** Creates or edits one account (edit when `key` is set); merges with an existing record it matches. */
+  /**
+   * Saves one account from a form. With `key`, the record is replaced by the draft (fields left out are
+   * cleared, frecency kept); without, the draft is merged into the record it matches or added.
+   */
   z.object({ type: z.literal('accounts.save'), account: accountDraftSchema }),
   /** Replaces whole records as given (used by the options page's editor, undo and lossless import). */
   z.object({ type: z.literal('accounts.put'), accounts: z.array(accountSchema) }),
@@ -57,7 +76,7 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
     userNames: z.array(z.string()).default([]),
     root: z.boolean().default(false),
   }),
-  /** Merges many drafts (an import) in one transaction. */
+  /** Merges many drafts (an import) in one transaction: given fields win, sign-ins and tags are unioned. */
   z.object({ type: z.literal('accounts.import'), accounts: z.array(accountDraftSchema) }),
   z.object({ type: z.literal('settings.save'), settings: settingsSchema }),
   z.object({

@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import type { ContentRequest, PageRequest, Request } from './message-schemas';
 import type { Account, Settings } from './schema';
 
-export type { AccountDraft, AccountDraftInput, SignInTarget } from './message-schemas';
+export type { AccountDraft, AccountDraftInput, SignInDraft, SignInTarget } from './message-schemas';
 
 /** What the content script should fill on this page. */
 export type RouteFill = { type: 'iam'; account: string; userName?: string } | { type: 'root'; email: string };
@@ -20,9 +20,16 @@ export interface PageAccount {
   userNames: string[];
 }
 
+/** A sign-in learned in this tab moments ago (the page that learned it has navigated away). */
+export interface LearnNotice {
+  token: string;
+  label: string;
+}
+
 export interface PageAnswer {
   route?: RouteFill;
   account?: PageAccount;
+  notice?: LearnNotice;
   settings: Pick<Settings, 'autoNextRoot' | 'fillRememberedUser' | 'learn'>;
 }
 
