@@ -23,13 +23,15 @@ export const accountIdSchema = z
 export const aliasSchema = z
   .string({ error: 'Alias is missing.' })
   .transform(normaliseAlias)
-  .refine((s) => !/^\d{12}$/.test(s), {
-    error: 'An alias cannot be a 12-digit number; that is an account ID.',
-  })
-  .refine((s) => s.length >= 3 && s.length <= 63, { error: 'An alias is 3 to 63 characters long.' })
-  .refine(isAlias, {
-    error:
-      'An alias uses lowercase letters, digits and single hyphens, and starts and ends with a letter or digit.',
+  .superRefine((s, ctx) => {
+    const problem = /^\d{12}$/.test(s)
+      ? 'An alias cannot be a 12-digit number; that is an account ID.'
+      : s.length < 3 || s.length > 63
+        ? 'An alias is 3 to 63 characters long.'
+        : !isAlias(s)
+          ? 'An alias uses lowercase letters, digits and single hyphens, and starts and ends with a letter or digit.'
+          : undefined;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
 export const userNameSchema = z

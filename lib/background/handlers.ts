@@ -1,0 +1,292 @@
+// The background's side of the message contract: checks who is asking, validates what they ask, and
+// answers. Extension pages may list and edit everything; a content script on a sign-in page may only ask
+// what to fill for the one account its page is for (or its own tab's pending route) and report a sign-in.
+
+import { frecencyScore } from '../frecency';
+import { accountSignInUrl, parseSignInUrl, rootSignInUrl, type SignInLocation } from '../hosts';
+import { formatAccountId, parseAccountRef } from '../ids';
+import { rootEmail } from '../merge';
+import { contentRequestSchema, pageRequestSchema, type SignInTarget } from '../message-schemas';
+import type {
+  LearnOutcome,
+  PageAccount,
+  PageAnswer,
+  Reply,
+  RequestType,
+  Responses,
+  RouteFill,
+} from '../messages';
+import { type Account, explain, type PendingRoute } from '../schema';
+import type { Store } from '../store';
+import { ROUTE_TTL, type Session } from './session';
+
+export interface Sender {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number; url?: string };
+}
+
+export interface Tabs {
+  create(props: { url: string; active: boolean }): Promise<{ id?: number }>;
+  update(tabId: number, props: { url: string }): Promise<unknown>;
+}
+
+export interface Deps {
+  store: Store;
+  session: Session;
+  tabs: Tabs;
+  /** This extension's id and the origin of its pages (`chrome-extension://<id>/`). */
+  extensionId: string;
+  extensionOrigin: string;
+  now?: () => number;
+  newToken?: () => string;
+}
+
+class Refused extends Error {}
+
+type Handler<T extends RequestType> = (request: never, ctx: Ctx) => Promise<Responses[T]>;
+
+interface Ctx extends Deps {
+  now: () => number;
+  tabId: number;
+  url: string;
+  loc?: SignInLocation;
+}
+
+/** Who may send what: an extension page, a content script on a sign-in page, or nobody. */
+function classify(sender: Sender, deps: Deps): 'page' | 'content' | undefined {
+  if (sender.id !== deps.extensionId || !sender.url) return undefined;
+  if (sender.url.startsWith(deps.extensionOrigin)) return 'page';
+  if (sender.tab?.id !== undefined && sender.frameId === 0 && parseSignInUrl(sender.url)) return 'content';
+  return undefined;
+}
+
+export function label(account: Account): string {
+  return (
+    account.label ??
+    account.alias ??
+    (account.accountId ? formatAccountId(account.accountId) : undefined) ??
+    rootEmail(account) ??
+    ''
+  );
+}
+
+function accountRef(account: Account): string | undefined {
+  return account.accountId ?? account.alias;
+}
+
+async function openTab(
+  ctx: Ctx,
+  url: string,
+  tabId: number | undefined,
+  active: boolean,
+  route: Omit<PendingRoute, 'tabId'>,
+) {
+  // The route is stored before the tab loads the sign-in page, so even a fast page finds it.
+  if (tabId !== undefined) {
+    await ctx.session.setRoute({ ...route, tabId });
+    await ctx.tabs.update(tabId, { url });
+    return tabId;
+  }
+  const tab = await ctx.tabs.create({ url: 'about:blank', active });
+  if (tab.id === undefined) throw new Refused('The browser did not open a tab.');
+  await ctx.session.setRoute({ ...route, tabId: tab.id });
+  await ctx.tabs.update(tab.id, { url });
+  return tab.id;
+}
+
+function routeUrl(account: Account, target: SignInTarget): string {
+  if (target.type === 'root') {
+    const url = rootSignInUrl(account.partition, account.region);
+    if (!url)
+      throw new Refused('Root users cannot sign in to the console in GovCloud or China; use an IAM user.');
+    if (!rootEmail(account)) throw new Refused('This account has no root email saved.');
+    return url;
+  }
+  const ref = accountRef(account);
+  if (!ref) throw new Refused('This account has no account ID or alias yet, so it has no sign-in page.');
+  return accountSignInUrl({
+    partition: account.partition,
+    account: ref,
+    region: account.region,
+    landingPath: account.landingPath,
+  });
+}
+
+function toFill(route: PendingRoute): RouteFill | undefined {
+  if (route.signIn.type === 'root') return { type: 'root', email: route.signIn.email };
+  const account = route.accountId ?? route.alias;
+  if (!account) return undefined;
+  return route.signIn.type === 'iam'
+    ? { type: 'iam', account, userName: route.signIn.userName }
+    : { type: 'iam', account };
+}
+
+function pageAccount(account: Account, now: number): PageAccount {
+  const users = account.signIns.flatMap((s) => (s.type === 'iam' ? [s] : []));
+  users.sort((a, b) => frecencyScore(b, now) - frecencyScore(a, now) || b.lastUsed - a.lastUsed);
+  return {
+    accountId: account.accountId,
+    alias: account.alias,
+    label: account.label,
+    colour: account.colour,
+    userNames: users.map((u) => u.userName),
+  };
+}
+
+const handlers: { [T in RequestType]: Handler<T> } = {
+  'accounts.list': async (_req, ctx) => {
+    const [{ accounts, problems }, settings] = await Promise.all([ctx.store.list(), ctx.store.settings()]);
+    return { accounts, problems, settings };
+  },
+  'accounts.save': async (req: { account: Parameters<Store['save']>[0] }, ctx) => {
+    const { result } = await ctx.store.save(req.account);
+    return { account: result.account, merged: result.status !== 'added' || result.remove.length > 0 };
+  },
+  'accounts.put': async (req: { accounts: Account[] }, ctx) => ({ count: await ctx.store.put(req.accounts) }),
+  'accounts.delete': async (req: { keys: string[] }, ctx) => ({ deleted: await ctx.store.delete(req.keys) }),
+  'signins.delete': async (req: { key: string; userNames: string[]; root: boolean }, ctx) => ({
+    account: await ctx.store.deleteSignIns(req.key, req.userNames, req.root),
+  }),
+  'accounts.import': async (req: { accounts: Parameters<Store['importDrafts']>[0] }, ctx) =>
+    ctx.store.importDrafts(req.accounts),
+  'settings.save': async (req: { settings: Parameters<Store['saveSettings']>[0] }, ctx) => ({
+    settings: await ctx.store.saveSettings(req.settings),
+  }),
+  'route.open': async (req: { key: string; target: SignInTarget; tabId?: number; active: boolean }, ctx) => {
+    const account = await ctx.store.get(req.key);
+    if (!account) throw new Refused('That account no longer exists.');
+    const url = routeUrl(account, req.target);
+    const now = ctx.now();
+    const email = rootEmail(account);
+    const tabId = await openTab(ctx, url, req.tabId, req.active, {
+      partition: account.partition,
+      accountKey: account.key,
+      accountId: account.accountId,
+      alias: account.alias,
+      signIn: req.target.type === 'root' ? { type: 'root', email: email! } : req.target,
+      createdAt: now,
+      expiresAt: now + ROUTE_TTL,
+    });
+    if (req.target.type !== 'account') await ctx.store.recordUse(account.key, req.target);
+    return { url, tabId };
+  },
+
+  'page.query': async (req: { account?: string }, ctx) => {
+    const loc = ctx.loc!;
+    const [route, settings, notice] = await Promise.all([
+      ctx.session.route(ctx.tabId),
+      ctx.store.settings(),
+      ctx.session.takeNotice(ctx.tabId),
+    ]);
+    const answer: PageAnswer = {
+      settings: {
+        autoNextRoot: settings.autoNextRoot,
+        fillRememberedUser: settings.fillRememberedUser,
+        learn: settings.learn,
+      },
+    };
+    if (route && route.partition === loc.partition) answer.route = toFill(route);
+    // The account this page is for: named by the host when it is an account host, else by the page's box.
+    const named = loc.labelKind === 'account' ? loc.label : req.account;
+    const ref = named ? parseAccountRef(named) : undefined;
+    const account = ref ? await ctx.store.findByRef(loc.partition, ref) : undefined;
+    if (account) answer.account = pageAccount(account, ctx.now());
+    if (notice && notice.fromUrl !== ctx.url) answer.notice = { token: notice.token, label: notice.label };
+    return answer;
+  },
+  'page.done': async (_req, ctx) => {
+    await ctx.session.clearRoute(ctx.tabId);
+    return {};
+  },
+  'page.learn': async (
+    req: {
+      signIn: { type: 'root'; email: string } | { type: 'iam'; account: string; userName: string };
+      confirmed: boolean;
+    },
+    ctx,
+  ) => {
+    const loc = ctx.loc!;
+    const settings = await ctx.store.settings();
+    const off = (outcome: LearnOutcome) => ({ outcome });
+    if (settings.learn === 'never') return off('off');
+    let draft: Parameters<Store['learn']>[0];
+    if (req.signIn.type === 'root') {
+      if (loc.partition !== 'aws') throw new Refused('Root users sign in only in the aws partition.');
+      draft = { partition: 'aws', signIns: [{ type: 'root', email: req.signIn.email }] };
+    } else {
+      const boxRef = parseAccountRef(req.signIn.account);
+      if (!boxRef) throw new Refused('The account box does not hold an account ID or alias.');
+      // A host named by one identifier and a box holding the other tell us they are the same account.
+      const hostRef = loc.labelKind === 'account' && loc.label ? parseAccountRef(loc.label) : undefined;
+      draft = {
+        partition: loc.partition,
+        ...(hostRef &&
+        !('accountId' in hostRef && 'accountId' in boxRef) &&
+        !('alias' in hostRef && 'alias' in boxRef)
+          ? hostRef
+          : {}),
+        ...boxRef,
+        signIns: [{ type: 'iam', userName: req.signIn.userName }],
+      };
+    }
+    if (settings.learn === 'ask' && !req.confirmed) return off('ask');
+    const change = await ctx.store.learn(draft);
+    const who = req.signIn.type === 'root' ? req.signIn.email : req.signIn.userName;
+    const text = `${who} · ${label(change.result.account)}`;
+    const outcome: LearnOutcome =
+      change.result.status === 'added'
+        ? 'saved'
+        : change.result.status === 'updated'
+          ? 'updated'
+          : 'unchanged';
+    if (outcome === 'unchanged') return { outcome, label: text };
+    const token = (ctx.newToken ?? (() => crypto.randomUUID()))();
+    await ctx.session.setUndo(token, { before: change.before, created: change.created });
+    await ctx.session.setNotice(ctx.tabId, { token, label: text, fromUrl: ctx.url });
+    return { outcome, token, label: text };
+  },
+  'page.undo': async (req: { token: string }, ctx) => {
+    const undo = await ctx.session.takeUndo(req.token);
+    if (!undo) return { undone: false };
+    await ctx.store.restore(undo.before, undo.created);
+    return { undone: true };
+  },
+};
+
+/** Handles one message: never throws; every refusal is a plain sentence. */
+export async function handleMessage(message: unknown, sender: Sender, deps: Deps): Promise<Reply> {
+  try {
+    const who = classify(sender, deps);
+    if (!who) return { ok: false, error: 'Signpost does not answer this sender.' };
+    const schema = who === 'page' ? pageRequestSchema : contentRequestSchema;
+    const type = (message as { type?: unknown } | null)?.type;
+    const parsed = schema.safeParse(message);
+    if (!parsed.success) {
+      const known = typeof type === 'string' && type in handlers;
+      return {
+        ok: false,
+        error:
+          known && who === 'content' && !type.startsWith('page.')
+            ? `A sign-in page may not ask for ${type}.`
+            : known && who === 'page' && type.startsWith('page.')
+              ? `${type} is only for sign-in pages.`
+              : `Signpost did not understand that request: ${explain(parsed.error)}`,
+      };
+    }
+    const ctx: Ctx = {
+      ...deps,
+      now: deps.now ?? Date.now,
+      tabId: sender.tab?.id ?? -1,
+      url: sender.url!,
+      loc: who === 'content' ? parseSignInUrl(sender.url!) : undefined,
+    };
+    const handler = handlers[parsed.data.type] as (req: unknown, ctx: Ctx) => Promise<unknown>;
+    return { ok: true, value: (await handler(parsed.data, ctx)) as Responses[RequestType] };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export const HANDLED_TYPES = Object.keys(handlers) as RequestType[];

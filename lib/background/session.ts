@@ -1,0 +1,72 @@
+// Short-lived per-tab state that must survive the MV3 service worker being stopped: pending routes, learn
+// notices and undo records. Kept in storage.session (memory only, never written to disk, not readable by
+// content scripts) and expired by time.
+import type { Browser } from 'wxt/browser';
+import type { Account, PendingRoute } from '../schema';
+
+export const ROUTE_TTL = 5 * 60_000;
+export const NOTICE_TTL = 60_000;
+export const UNDO_TTL = 10 * 60_000;
+
+export interface PendingNotice {
+  token: string;
+  label: string;
+  /** The page that learned it; the next page in the tab shows the notice if that page navigated away. */
+  fromUrl: string;
+  expiresAt: number;
+}
+
+export interface UndoRecord {
+  before: Account[];
+  created: string[];
+  expiresAt: number;
+}
+
+type Area = Browser.storage.StorageArea;
+
+export class Session {
+  constructor(
+    private readonly area: Area,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private async take<T extends { expiresAt: number }>(key: string, remove: boolean): Promise<T | undefined> {
+    const value = (await this.area.get(key))[key] as T | undefined;
+    if (!value) return undefined;
+    if (value.expiresAt <= this.now() || remove) await this.area.remove(key);
+    return value.expiresAt > this.now() ? value : undefined;
+  }
+
+  setRoute(route: PendingRoute): Promise<void> {
+    return this.area.set({ [`route:${route.tabId}`]: route });
+  }
+
+  route(tabId: number): Promise<PendingRoute | undefined> {
+    return this.take<PendingRoute>(`route:${tabId}`, false);
+  }
+
+  clearRoute(tabId: number): Promise<void> {
+    return this.area.remove(`route:${tabId}`);
+  }
+
+  setNotice(tabId: number, notice: Omit<PendingNotice, 'expiresAt'>): Promise<void> {
+    return this.area.set({ [`notice:${tabId}`]: { ...notice, expiresAt: this.now() + NOTICE_TTL } });
+  }
+
+  takeNotice(tabId: number): Promise<PendingNotice | undefined> {
+    return this.take<PendingNotice>(`notice:${tabId}`, true);
+  }
+
+  setUndo(token: string, undo: Omit<UndoRecord, 'expiresAt'>): Promise<void> {
+    return this.area.set({ [`undo:${token}`]: { ...undo, expiresAt: this.now() + UNDO_TTL } });
+  }
+
+  takeUndo(token: string): Promise<UndoRecord | undefined> {
+    return this.take<UndoRecord>(`undo:${token}`, true);
+  }
+
+  /** Forgets everything about a closed tab. */
+  forgetTab(tabId: number): Promise<void> {
+    return this.area.remove([`route:${tabId}`, `notice:${tabId}`]);
+  }
+}
