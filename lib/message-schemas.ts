@@ -89,23 +89,26 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-/** Messages a content script on a sign-in page may send. The background checks the sender's URL and tab. */
+/**
+ * Messages a content script on a sign-in page may send. The background checks the sender's URL and tab.
+ * Strict: a field the contract does not name (a password, say) makes the whole message invalid.
+ */
 export const contentRequestSchema = z.discriminatedUnion('type', [
   /** "What do I fill here?" `account` is what the page's account box or host names, if anything. */
-  z.object({ type: z.literal('page.query'), account: z.string().max(64).optional() }),
+  z.strictObject({ type: z.literal('page.query'), account: z.string().max(64).optional() }),
   /** The pending route of this tab was used. */
-  z.object({ type: z.literal('page.done') }),
+  z.strictObject({ type: z.literal('page.done') }),
   /** The user submitted a sign-in by hand. Never carries a password. */
-  z.object({
+  z.strictObject({
     type: z.literal('page.learn'),
     signIn: z.discriminatedUnion('type', [
-      z.object({ type: z.literal('root'), email: emailSchema }),
-      z.object({ type: z.literal('iam'), account: z.string().max(64), userName: userNameSchema }),
+      z.strictObject({ type: z.literal('root'), email: emailSchema }),
+      z.strictObject({ type: z.literal('iam'), account: z.string().max(64), userName: userNameSchema }),
     ]),
     /** The user said yes in the "ask" notice. */
     confirmed: z.boolean().default(false),
   }),
-  z.object({ type: z.literal('page.undo'), token: z.string().max(64) }),
+  z.strictObject({ type: z.literal('page.undo'), token: z.string().max(64) }),
 ]);
 
 export const requestSchema = z.union([pageRequestSchema, contentRequestSchema]);

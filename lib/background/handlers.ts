@@ -178,7 +178,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const [route, settings, notice] = await Promise.all([
       ctx.session.route(ctx.tabId),
       ctx.store.settings(),
-      ctx.session.takeNotice(ctx.tabId),
+      ctx.session.notice(ctx.tabId),
     ]);
     const answer: PageAnswer = {
       settings: {
@@ -193,7 +193,10 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const ref = named ? parseAccountRef(named) : undefined;
     const account = ref ? await ctx.store.findByRef(loc.partition, ref) : undefined;
     if (account) answer.account = pageAccount(account, ctx.now());
-    if (notice && notice.fromUrl !== ctx.url) answer.notice = { token: notice.token, label: notice.label };
+    if (notice && notice.fromUrl !== ctx.url) {
+      answer.notice = { token: notice.token, label: notice.label };
+      await ctx.session.clearNotice(ctx.tabId);
+    }
     return answer;
   },
   'page.done': async (_req, ctx) => {

@@ -53,8 +53,12 @@ export class Session {
     return this.area.set({ [`notice:${tabId}`]: { ...notice, expiresAt: this.now() + NOTICE_TTL } });
   }
 
-  takeNotice(tabId: number): Promise<PendingNotice | undefined> {
-    return this.take<PendingNotice>(`notice:${tabId}`, true);
+  notice(tabId: number): Promise<PendingNotice | undefined> {
+    return this.take<PendingNotice>(`notice:${tabId}`, false);
+  }
+
+  clearNotice(tabId: number): Promise<void> {
+    return this.area.remove(`notice:${tabId}`);
   }
 
   setUndo(token: string, undo: Omit<UndoRecord, 'expiresAt'>): Promise<void> {
