@@ -1,0 +1,48 @@
+// Sets values the way a person would, so that React, AngularJS and plain pages all register them.
+
+/** Text boxes Signpost may write to; a password box is never one of them. */
+export function isWritable(el: Element | null | undefined): el is HTMLInputElement {
+  if (el?.tagName !== 'INPUT') return false;
+  const type = (el.getAttribute('type') ?? '').toLowerCase();
+  return type === '' || type === 'text' || type === 'email' || type === 'tel' || type === 'search';
+}
+
+function windowOf(el: Element): Window & typeof globalThis {
+  return (el.ownerDocument.defaultView ?? globalThis) as Window & typeof globalThis;
+}
+
+/**
+ * Writes `value` into a text box through the native value setter (frameworks track the last value they
+ * saw through an own property on the node; going around it makes the change visible to them), then sends
+ * bubbling `input` and `change`. Returns false, writing nothing, for anything but a plain text box.
+ */
+export function setValue(input: HTMLInputElement, value: string): boolean {
+  if (!isWritable(input)) return false;
+  const win = windowOf(input);
+  const setter = Object.getOwnPropertyDescriptor(win.HTMLInputElement.prototype, 'value')?.set;
+  if (setter) setter.call(input, value);
+  else input.value = value;
+  input.dispatchEvent(new win.Event('input', { bubbles: true }));
+  input.dispatchEvent(new win.Event('change', { bubbles: true }));
+  return true;
+}
+
+/** Chooses a radio button with a real click: only that changes it on the redesigned page. */
+export function choose(radio: HTMLInputElement): void {
+  if (radio.tagName !== 'INPUT' || radio.type !== 'radio' || radio.checked) return;
+  radio.click();
+}
+
+/** Presses a button or link (classic IAM sign-in is an anchor). */
+export function press(control: HTMLElement): void {
+  control.click();
+}
+
+/** Moves the caret to a box without touching its value (the password box: for the password manager). */
+export function focus(el: HTMLElement): void {
+  try {
+    el.focus({ preventScroll: false });
+  } catch {
+    // A detached node cannot take focus; nothing to do.
+  }
+}

@@ -1,0 +1,97 @@
+// Sees a person submit a sign-in form and reads who signed in: the root email, or the account and IAM
+// user name. It never reads a password or MFA box: only the identifier, account and user name boxes.
+import type { SignInLocation } from '../hosts';
+import { isEmail, isUserName, parseAccountRef } from '../ids';
+import { detect } from './variants';
+
+export type LearnedSignIn =
+  | { type: 'root'; email: string }
+  | { type: 'iam'; account: string; userName: string };
+
+/** Who is signing in on `doc`, if its form shows a complete, valid sign-in. */
+export function extract(doc: Document, loc: SignInLocation): LearnedSignIn | undefined {
+  const found = detect(doc);
+  if (!found) return undefined;
+  const { fields } = found;
+  if (found.kind === 'main') {
+    if (loc.partition !== 'aws' || !fields.rootRadio?.checked || !fields.identifier) return undefined;
+    const email = fields.identifier.value.trim();
+    return isEmail(email) ? { type: 'root', email } : undefined;
+  }
+  if (found.kind === 'iam' && fields.account && fields.userName) {
+    const typed = fields.account.value.trim() || (loc.labelKind === 'account' ? (loc.label ?? '') : '');
+    const ref = parseAccountRef(typed);
+    const userName = fields.userName.value.trim();
+    if (!ref || !isUserName(userName)) return undefined;
+    return { type: 'iam', account: 'accountId' in ref ? ref.accountId : ref.alias, userName };
+  }
+  return undefined;
+}
+
+export interface SubmitWatch {
+  stop(): void;
+  /** Runs `action` (Signpost pressing a button itself) without it counting as the person's submit. */
+  quietly(action: () => void): void;
+}
+
+export interface SubmitHandlers {
+  /** Any submit attempt by the person, complete or not. */
+  onAttempt?: () => void;
+  /** A complete sign-in, once per distinct sign-in on this page. */
+  onLearn: (signIn: LearnedSignIn) => void;
+  isUserEvent?: (event: Event) => boolean;
+}
+
+/**
+ * Listens in the capture phase for the person submitting: a form `submit`, a click on Next or Sign in
+ * (the classic IAM page's is an anchor), or Enter in a box of the form.
+ */
+export function watchSubmits(doc: Document, loc: SignInLocation, handlers: SubmitHandlers): SubmitWatch {
+  const { onAttempt, onLearn, isUserEvent = (e: Event) => e.isTrusted } = handlers;
+  const sent = new Set<string>();
+  let muted = false;
+
+  const attempt = () => {
+    onAttempt?.();
+    const signIn = extract(doc, loc);
+    if (!signIn) return;
+    const key = JSON.stringify(signIn);
+    if (sent.has(key)) return;
+    sent.add(key);
+    onLearn(signIn);
+  };
+  const onSubmit = (event: Event) => {
+    if (!muted && isUserEvent(event)) attempt();
+  };
+  const onClick = (event: Event) => {
+    if (muted || !isUserEvent(event)) return;
+    const fields = detect(doc)?.fields;
+    const target = event.target as Node | null;
+    if (!fields || !target) return;
+    if ([fields.next, fields.submit].some((control) => control?.contains(target))) attempt();
+  };
+  // Only the key's name is looked at, and only to spot Enter; never the box's contents.
+  const onKey = (event: Event) => {
+    if ((event as KeyboardEvent).key !== 'Enter' || muted || !isUserEvent(event)) return;
+    if ((event.target as Element | null)?.tagName === 'INPUT') attempt();
+  };
+
+  doc.addEventListener('submit', onSubmit, true);
+  doc.addEventListener('click', onClick, true);
+  doc.addEventListener('keydown', onKey, true);
+  return {
+    stop() {
+      doc.removeEventListener('submit', onSubmit, true);
+      doc.removeEventListener('click', onClick, true);
+      doc.removeEventListener('keydown', onKey, true);
+    },
+    quietly(action) {
+      muted = true;
+      try {
+        action();
+      } finally {
+        muted = false;
+      }
+    },
+  };
+}
