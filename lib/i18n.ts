@@ -1,0 +1,29 @@
+// One helper for every user-visible string: the browser's message catalogue, with the English catalogue as
+// the fallback where the i18n API is missing (unit tests, a page opened outside the extension).
+import { browser } from 'wxt/browser';
+import english from '../public/_locales/en/messages.json';
+
+export type MessageKey = keyof typeof english;
+
+const catalogue: Record<string, { message: string }> = english;
+
+/** WXT types getMessage from the catalogue as it was at the last `wxt prepare`; any key of ours is valid. */
+type I18n = { getMessage(key: string, substitutions?: string[]): string };
+
+/** Fills `$1`…`$9` the way the browser does; `$$` is a literal dollar sign. */
+function substitute(message: string, subs: readonly string[]): string {
+  return message.replace(/\$(\$|[1-9])/g, (_, n: string) => (n === '$' ? '$' : (subs[Number(n) - 1] ?? '')));
+}
+
+/** The localised message `key`, with `subs` in place of `$1`, `$2`…; the key itself if it is unknown. */
+export function t(key: MessageKey, ...subs: (string | number)[]): string {
+  const strings = subs.map(String);
+  try {
+    const message = (browser.i18n as unknown as I18n | undefined)?.getMessage(key, strings);
+    if (message) return message;
+  } catch {
+    // No i18n API here (a unit test, a page served outside the extension): use the English catalogue.
+  }
+  const fallback = catalogue[key]?.message;
+  return fallback === undefined ? key : substitute(fallback, strings);
+}

@@ -1,0 +1,64 @@
+// Tells which import format a text is, from its content alone (file names and extensions lie).
+import { t } from '../i18n';
+import { csvHeaderInfo } from './csv-header';
+import { iniSections, isCredentialsFile, isIniHeader } from './ini-sections';
+import { lineOf } from './json-lines';
+import type { ImportFormat } from './types';
+
+export interface Detection {
+  format: ImportFormat;
+  /** The parsed JSON, for the JSON formats (so a 10,000-account file is parsed once). */
+  json?: unknown;
+  /** Why the text cannot be imported, when format is 'unknown'. */
+  error?: string;
+}
+
+function firstMeaningfulLine(text: string): string | undefined {
+  for (const line of text.split(/\r\n|\r|\n/, 200)) {
+    const trimmed = line.trim();
+    if (trimmed && !trimmed.startsWith('#') && !trimmed.startsWith(';')) return trimmed;
+  }
+  return undefined;
+}
+
+function jsonError(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const line = /line (\d+)/.exec(message)?.[1];
+  const position = /position (\d+)/.exec(message)?.[1];
+  const at = line ? Number(line) : position ? lineOf(text, Number(position)) : undefined;
+  return at === undefined ? t('importJsonBroken') : t('importJsonBrokenAt', at);
+}
+
+function detectJson(json: unknown): ImportFormat {
+  if (Array.isArray(json)) {
+    return json.length > 0 && json.every((a) => a && typeof a === 'object' && 'Id' in a)
+      ? 'organizations'
+      : 'unknown';
+  }
+  if (!json || typeof json !== 'object') return 'unknown';
+  const o = json as Record<string, unknown>;
+  if (o.format === 'signpost') return 'signpost';
+  if (Array.isArray(o.Accounts)) return 'organizations';
+  return 'unknown';
+}
+
+export function detectFormat(input: string): Detection {
+  const text = input.replace(/^\uFEFF/, '');
+  const first = firstMeaningfulLine(text);
+  if (first === undefined) return { format: 'unknown', error: t('importEmpty') };
+  if (first.startsWith('{') || (first.startsWith('[') && !isIniHeader(first))) {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      return { format: 'unknown', error: jsonError(text, error) };
+    }
+    const format = detectJson(json);
+    return format === 'unknown' ? { format, error: t('importJsonUnknown') } : { format, json };
+  }
+  if (isIniHeader(first))
+    return { format: isCredentialsFile(iniSections(text)) ? 'aws-credentials' : 'aws-config' };
+  if (csvHeaderInfo(first)) return { format: 'csv' };
+  if (/[,;\t]/.test(first)) return { format: 'unknown', error: t('importCsvNoHeader') };
+  return { format: 'unknown', error: t('importUnknownFormat') };
+}

@@ -1,0 +1,38 @@
+// The one entry point for reading an import: detects the format and hands the text to its parser.
+// Never throws: whatever the text, the answer is rows, rejections, or an error saying why nothing can be read.
+import { t } from '../i18n';
+import { parseAwsConfig } from './aws-config';
+import { parseCsv } from './csv';
+import { detectFormat } from './detect';
+import { parseOrganizations } from './organizations';
+import { parseSignpost } from './signpost';
+import type { ImportParse } from './types';
+
+export type { ImportFormat, ImportParse, ImportRejection, ImportRow } from './types';
+
+function read(text: string): ImportParse {
+  const detected = detectFormat(text);
+  switch (detected.format) {
+    case 'signpost':
+      return parseSignpost(text, detected.json);
+    case 'organizations':
+      return parseOrganizations(text, detected.json);
+    case 'aws-config':
+    case 'aws-credentials':
+      return parseAwsConfig(text);
+    case 'csv':
+      return parseCsv(text);
+    default:
+      return { format: 'unknown', rows: [], rejected: [], error: detected.error ?? t('importUnknownFormat') };
+  }
+}
+
+export function parseImport(text: string): ImportParse {
+  try {
+    return read(text);
+  } catch (error) {
+    // A parser bug must not turn into a half import: report it and change nothing.
+    console.error('Signpost import failed', error);
+    return { format: 'unknown', rows: [], rejected: [], error: t('importFailed') };
+  }
+}

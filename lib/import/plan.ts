@@ -1,0 +1,84 @@
+// The import preview: what confirming would do to the accounts Signpost has, computed with the same merge
+// rules the background applies (lib/merge.ts), without writing anything.
+import { AccountIndex, mergeDraft, sameAccount } from '../merge';
+import type { Account } from '../schema';
+import type { ImportParse, ImportRejection } from './types';
+
+export interface PlanEntry {
+  /** The account as it would be after the import. */
+  account: Account;
+  /** As it is now; undefined for a new account. */
+  before?: Account;
+  /** Lines of the file that describe this account. */
+  lines: number[];
+  notes: string[];
+  /** Existing records that this import folds into `account` (an alias and an ID found to be one). */
+  folded: Account[];
+}
+
+export interface ImportPlan {
+  new: PlanEntry[];
+  updated: PlanEntry[];
+  unchanged: PlanEntry[];
+  rejected: ImportRejection[];
+}
+
+export function planImport(existing: readonly Account[], parse: ImportParse, now = Date.now()): ImportPlan {
+  const index = new AccountIndex(existing);
+  const before = new Map(existing.map((a) => [a.key, a]));
+  const touched = new Map<
+    string,
+    { lines: number[]; notes: string[]; folded: Account[]; changed: boolean }
+  >();
+  const rejected = [...parse.rejected];
+  let counter = 0;
+  const options = { now, newKey: () => `new-${++counter}` };
+  const touch = (key: string) => {
+    const entry = touched.get(key) ?? { lines: [], notes: [], folded: [], changed: false };
+    touched.set(key, entry);
+    return entry;
+  };
+
+  for (const row of parse.rows) {
+    let result: ReturnType<typeof mergeDraft>;
+    try {
+      result = mergeDraft(index, row.draft, options);
+    } catch (error) {
+      rejected.push({ line: row.line, reason: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
+    const entry = touch(result.account.key);
+    if (result.status !== 'unchanged') entry.changed = true;
+    entry.lines.push(row.line, ...(row.lines ?? []));
+    entry.notes.push(...(row.notes ?? []));
+    for (const key of result.remove) {
+      const gone = touched.get(key);
+      const record = before.get(key);
+      if (record) entry.folded.push(record);
+      if (gone && key !== result.account.key) {
+        entry.lines.push(...gone.lines);
+        entry.notes.push(...gone.notes);
+        entry.folded.push(...gone.folded);
+        entry.changed ||= gone.changed;
+        touched.delete(key);
+      }
+    }
+    // Accounts that gave up an alias or root email to this one change too.
+    for (const other of result.put) if (other.key !== result.account.key) touch(other.key).changed = true;
+  }
+
+  const plan: ImportPlan = { new: [], updated: [], unchanged: [], rejected };
+  for (const [key, { changed, ...info }] of touched) {
+    const account = index.byKey.get(key);
+    if (!account) continue;
+    const old = before.get(key);
+    const lines = info.lines.length > 1 ? [...new Set(info.lines)].sort((a, b) => a - b) : info.lines;
+    const entry: PlanEntry = { account, before: old, ...info, lines };
+    if (!old) plan.new.push(entry);
+    // One row may change an account and a later one change it back: compare only what a row changed.
+    else if (info.folded.length > 0 || (changed && !sameAccount(old, account))) plan.updated.push(entry);
+    else plan.unchanged.push(entry);
+  }
+  plan.rejected.sort((a, b) => a.line - b.line);
+  return plan;
+}
