@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { handleMessage } from '../lib/background/handlers';
+import { handleMessage, openRoute } from '../lib/background/handlers';
 import { Session } from '../lib/background/session';
+import { choose, placement, suggest } from '../lib/omnibox';
+import type { Account } from '../lib/schema';
+import { buildIndex, type SearchIndex } from '../lib/search';
 import { Store } from '../lib/store';
 
 export default defineBackground({
@@ -18,5 +21,24 @@ export default defineBackground({
     };
     browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, deps));
     browser.tabs.onRemoved.addListener((tabId) => void session.forgetTab(tabId));
+
+    // The omnibox reuses the popup's ranking over the store's (cached) list.
+    let searched: { accounts: Account[]; index: SearchIndex } | undefined;
+    const searchIndex = async () => {
+      const { accounts } = await store.list();
+      if (searched?.accounts !== accounts) searched = { accounts, index: buildIndex(accounts) };
+      return searched.index;
+    };
+    const markup = import.meta.env.BROWSER !== 'firefox';
+    browser.omnibox.onInputChanged.addListener(async (text, show) => {
+      show(suggest(await searchIndex(), text, { now: Date.now(), markup }));
+    });
+    browser.omnibox.onInputEntered.addListener(async (text, disposition) => {
+      const choice = choose(await searchIndex(), text, Date.now());
+      if (!choice) return;
+      const { newTab, active } = placement(disposition);
+      const [current] = newTab ? [] : await browser.tabs.query({ active: true, currentWindow: true });
+      await openRoute(deps, { ...choice, tabId: current?.id, active });
+    });
   },
 });

@@ -77,7 +77,7 @@ function accountRef(account: Account): string | undefined {
 }
 
 async function openTab(
-  ctx: Ctx,
+  ctx: Deps,
   url: string,
   tabId: number | undefined,
   active: boolean,
@@ -135,6 +135,35 @@ function pageAccount(account: Account, now: number): PageAccount {
   };
 }
 
+export interface RouteRequest {
+  key: string;
+  target: SignInTarget;
+  /** Navigate this tab; without it a new tab opens. */
+  tabId?: number;
+  active: boolean;
+}
+
+/** Opens a sign-in: builds its URL, remembers the route for the tab, counts the use. Popup and omnibox share it. */
+export async function openRoute(deps: Deps, req: RouteRequest): Promise<Responses['route.open']> {
+  const ctx = { ...deps, now: deps.now ?? Date.now };
+  const account = await ctx.store.get(req.key);
+  if (!account) throw new Refused('That account no longer exists.');
+  const url = routeUrl(account, req.target);
+  const now = ctx.now();
+  const email = rootEmail(account);
+  const tabId = await openTab(ctx, url, req.tabId, req.active, {
+    partition: account.partition,
+    accountKey: account.key,
+    accountId: account.accountId,
+    alias: account.alias,
+    signIn: req.target.type === 'root' ? { type: 'root', email: email! } : req.target,
+    createdAt: now,
+    expiresAt: now + ROUTE_TTL,
+  });
+  if (req.target.type !== 'account') await ctx.store.recordUse(account.key, req.target);
+  return { url, tabId };
+}
+
 const handlers: { [T in RequestType]: Handler<T> } = {
   'accounts.list': async (_req, ctx) => {
     const [{ accounts, problems }, settings] = await Promise.all([ctx.store.list(), ctx.store.settings()]);
@@ -154,24 +183,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   'settings.save': async (req: { settings: Parameters<Store['saveSettings']>[0] }, ctx) => ({
     settings: await ctx.store.saveSettings(req.settings),
   }),
-  'route.open': async (req: { key: string; target: SignInTarget; tabId?: number; active: boolean }, ctx) => {
-    const account = await ctx.store.get(req.key);
-    if (!account) throw new Refused('That account no longer exists.');
-    const url = routeUrl(account, req.target);
-    const now = ctx.now();
-    const email = rootEmail(account);
-    const tabId = await openTab(ctx, url, req.tabId, req.active, {
-      partition: account.partition,
-      accountKey: account.key,
-      accountId: account.accountId,
-      alias: account.alias,
-      signIn: req.target.type === 'root' ? { type: 'root', email: email! } : req.target,
-      createdAt: now,
-      expiresAt: now + ROUTE_TTL,
-    });
-    if (req.target.type !== 'account') await ctx.store.recordUse(account.key, req.target);
-    return { url, tabId };
-  },
+  'route.open': async (req: RouteRequest, ctx) => openRoute(ctx, req),
 
   'page.query': async (req: { account?: string }, ctx) => {
     const loc = ctx.loc!;
