@@ -13,7 +13,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'omnibox'],
+    // activeTab: the popup may read the current tab's URL, to route there when it is an AWS page.
+    permissions: ['storage', 'omnibox', 'activeTab'],
     omnibox: { keyword: 'aws' },
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
