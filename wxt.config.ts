@@ -14,7 +14,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // activeTab: the popup may read the current tab's URL, to route there when it is an AWS page.
-    permissions: ['storage', 'omnibox', 'activeTab'],
+    // Firefox grants the omnibox with its manifest key and rejects it as a permission.
+    permissions: browser === 'firefox' ? ['storage', 'activeTab'] : ['storage', 'omnibox', 'activeTab'],
     omnibox: { keyword: 'aws' },
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
@@ -26,7 +27,14 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'signpost@signpost.dev', strict_min_version: '115.0' },
+            gecko: {
+              id: 'signpost@signpost.dev',
+              // 140 (an ESR) is the first to know data_collection_permissions; storage.session needs 115.
+              strict_min_version: '140.0',
+              // Signpost collects and transmits nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -11,6 +11,9 @@ import {
   PARTITIONS,
 } from './ids';
 
+// Extension pages forbid eval by CSP; zod would otherwise try `new Function` once and log a violation.
+z.config({ jitless: true });
+
 export const partitionSchema = z.enum(PARTITIONS as [string, ...string[]], {
   error: 'Partition must be aws, aws-us-gov or aws-cn.',
 }) as unknown as z.ZodType<import('./ids').Partition>;
