@@ -2,6 +2,7 @@
 import { t } from '../i18n';
 import { csvHeaderInfo } from './csv-header';
 import { iniSections, isCredentialsFile, isIniHeader } from './ini-sections';
+import { jsonErrorOffset } from './json-error';
 import { lineOf } from './json-lines';
 import type { ImportFormat } from './types';
 
@@ -21,12 +22,9 @@ function firstMeaningfulLine(text: string): string | undefined {
   return undefined;
 }
 
-function jsonError(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : '';
-  const line = /line (\d+)/.exec(message)?.[1];
-  const position = /position (\d+)/.exec(message)?.[1];
-  const at = line ? Number(line) : position ? lineOf(text, Number(position)) : undefined;
-  return at === undefined ? t('importJsonBroken') : t('importJsonBrokenAt', at);
+function jsonError(text: string): string {
+  const offset = jsonErrorOffset(text);
+  return offset === undefined ? t('importJsonBroken') : t('importJsonBrokenAt', lineOf(text, offset));
 }
 
 function detectJson(json: unknown): ImportFormat {
@@ -50,8 +48,8 @@ export function detectFormat(input: string): Detection {
     let json: unknown;
     try {
       json = JSON.parse(text);
-    } catch (error) {
-      return { format: 'unknown', error: jsonError(text, error) };
+    } catch {
+      return { format: 'unknown', error: jsonError(text) };
     }
     const format = detectJson(json);
     return format === 'unknown' ? { format, error: t('importJsonUnknown') } : { format, json };

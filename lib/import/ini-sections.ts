@@ -10,7 +10,7 @@ export interface IniSection {
   values: Record<string, string>;
 }
 
-const HEADER = /^\s*\[([^\]"{}[]*)\]\s*(?:[#;].*)?$/;
+const HEADER = /^\s*\[([^\]"{}[]+)\]\s*(?:[#;].*)?$/;
 
 const SECRET_KEY = /secret|token|password|credential/i;
 const PROFILE_KEYS = ['sso_account_id', 'role_arn', 'sso_session', 'sso_start_url', 'source_profile'];

@@ -29,7 +29,11 @@ function read(text: string): ImportParse {
 
 export function parseImport(text: string): ImportParse {
   try {
-    return read(text);
+    const parse = read(text);
+    if (!parse.error && parse.rows.length === 0 && parse.rejected.length === 0) {
+      return { ...parse, error: t('importNoAccounts') };
+    }
+    return parse;
   } catch (error) {
     // A parser bug must not turn into a half import: report it and change nothing.
     console.error('Signpost import failed', error);

@@ -1,0 +1,92 @@
+// fast-check generators of valid Signpost records, for the property tests of import and export.
+import fc from 'fast-check';
+import { isAlias } from '../../../lib/ids';
+import { type Account, accountSchema } from '../../../lib/schema';
+
+const digits = (n: number) =>
+  fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });
+const lower = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789');
+const word = (max: number) => fc.string({ unit: lower, minLength: 1, maxLength: max });
+
+export const accountIdArb = digits(12);
+export const aliasArb = fc
+  .array(word(12), { minLength: 1, maxLength: 4 })
+  .map((parts) => parts.join('-'))
+  .filter(isAlias);
+export const userNameArb = fc.stringMatching(/^[\w+=,.@-]{1,64}$/);
+export const emailArb = fc
+  .tuple(word(20), word(15), fc.constantFrom('com', 'org', 'co.uk'))
+  .map(([a, b, c]) => `${a}@${b}.${c}`);
+const regionArb = fc.constantFrom('us-east-1', 'eu-west-1', 'ap-southeast-2', 'us-gov-west-1', 'cn-north-1');
+const colourArb = fc.integer({ min: 0, max: 0xffffff }).map((n) => `#${n.toString(16).padStart(6, '0')}`);
+const tagArb = fc.stringMatching(/^[a-z0-9_-]{1,32}$/);
+const landingArb = fc.constantFrom(
+  '/s3',
+  '/ec2/home',
+  'cloudwatch/home?region=eu-west-1#dashboards',
+  '/console/home',
+);
+const time = fc.integer({ min: 0, max: 4_102_444_800_000 });
+const frecency = { uses: fc.nat({ max: 100_000 }), lastUsed: time };
+
+export const accountArb: fc.Arbitrary<Account> = fc
+  .record(
+    {
+      key: fc.uuid(),
+      partition: fc.constantFrom('aws', 'aws', 'aws-us-gov', 'aws-cn') as fc.Arbitrary<Account['partition']>,
+      accountId: fc.option(accountIdArb, { nil: undefined }),
+      alias: fc.option(aliasArb, { nil: undefined }),
+      label: fc.option(
+        fc.string({ maxLength: 100 }).map((s) => s.trim()),
+        { nil: undefined },
+      ),
+      colour: fc.option(colourArb, { nil: undefined }),
+      tags: fc.uniqueArray(tagArb, { maxLength: 5 }),
+      notes: fc.option(fc.string({ maxLength: 300 }), { nil: undefined }),
+      region: fc.option(regionArb, { nil: undefined }),
+      landingPath: fc.option(landingArb, { nil: undefined }),
+      users: fc.uniqueArray(fc.record({ userName: userNameArb, ...frecency }), {
+        maxLength: 4,
+        selector: (u) => u.userName.toLowerCase(),
+      }),
+      root: fc.option(fc.record({ email: emailArb, ...frecency }), { nil: undefined }),
+      createdAt: time,
+      updatedAt: time,
+    },
+    { requiredKeys: ['key', 'partition', 'tags', 'users', 'createdAt', 'updatedAt'] },
+  )
+  .map(({ users, root, ...rest }) => {
+    const withRoot = rest.partition === 'aws' ? root : undefined;
+    const account = {
+      ...rest,
+      accountId: rest.accountId ?? (rest.alias || withRoot ? rest.accountId : '000000000000'),
+      signIns: [
+        ...users.map((u) => ({ type: 'iam' as const, ...u })),
+        ...(withRoot ? [{ type: 'root' as const, ...withRoot }] : []),
+      ],
+    };
+    // Drop keys left undefined, as a stored record has them.
+    return accountSchema.parse(
+      Object.fromEntries(Object.entries(account).filter(([, v]) => v !== undefined)),
+    );
+  });
+
+/** Valid accounts with distinct keys, account IDs, aliases and root emails, as a store holds them. */
+export const storeArb = fc
+  .uniqueArray(accountArb, {
+    maxLength: 20,
+    selector: (a) => a.key,
+  })
+  .map((accounts) => {
+    const seen = new Set<string>();
+    return accounts.filter((a) => {
+      const names = [
+        a.accountId && `${a.partition}:id:${a.accountId}`,
+        a.alias && `${a.partition}:alias:${a.alias}`,
+        ...a.signIns.flatMap((s) => (s.type === 'root' ? [`root:${s.email.toLowerCase()}`] : [])),
+      ].filter(Boolean) as string[];
+      if (names.some((n) => seen.has(n))) return false;
+      for (const n of names) seen.add(n);
+      return true;
+    });
+  });

@@ -1,0 +1,165 @@
+// Properties: an export reads back as exactly what was exported, and no input makes a parser throw.
+
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { exportJson } from '../../../lib/export';
+import { parseImport } from '../../../lib/import/parse';
+import { planImport } from '../../../lib/import/plan';
+import { accountDraftSchema } from '../../../lib/message-schemas';
+import { DEFAULT_SETTINGS, settingsSchema } from '../../../lib/schema';
+import { storeArb } from './arbitraries';
+
+const settingsArb = fc
+  .record({
+    learn: fc.constantFrom('always', 'ask', 'never'),
+    autoNextRoot: fc.boolean(),
+    fillRememberedUser: fc.boolean(),
+  })
+  .map((s) => settingsSchema.parse(s));
+
+describe('export → import', () => {
+  it('reads back every exported account unchanged, and the settings', () => {
+    fc.assert(
+      fc.property(storeArb, settingsArb, (accounts, settings) => {
+        const parse = parseImport(exportJson(accounts, settings, 0));
+        expect(parse.rejected).toEqual([]);
+        expect(parse.rows.map((r) => r.draft)).toEqual(accounts);
+        expect(parse.settings).toEqual(settings);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('restores exactly the exported records into an empty store', () => {
+    fc.assert(
+      fc.property(storeArb, (accounts) => {
+        const plan = planImport([], parseImport(exportJson(accounts, DEFAULT_SETTINGS, 0)), 123);
+        expect(plan.new.map((e) => e.account)).toEqual(accounts);
+        expect(plan.updated).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('changes nothing when an export is imported into the store it came from', () => {
+    fc.assert(
+      fc.property(storeArb, (accounts) => {
+        const plan = planImport(accounts, parseImport(exportJson(accounts, DEFAULT_SETTINGS, 0)), 123);
+        expect(plan.new).toEqual([]);
+        expect(plan.updated).toEqual([]);
+        expect(plan.unchanged).toHaveLength(accounts.length);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+const fixtures = ['organizations.json', 'aws-config.ini', 'accounts.csv', 'signpost-export.json'].map(
+  (name) => readFileSync(`tests/fixtures/import/${name}`, 'utf8'),
+);
+
+/** Any answer a parser gives must be well-formed: valid drafts, rejections with a line and a reason. */
+function assertWellFormed(text: string) {
+  const parse = parseImport(text);
+  for (const row of parse.rows) {
+    expect(row.line).toBeGreaterThanOrEqual(1);
+    expect(accountDraftSchema.safeParse(row.draft).success).toBe(true);
+  }
+  for (const r of parse.rejected) {
+    expect(r.line).toBeGreaterThanOrEqual(1);
+    expect(r.reason.length).toBeGreaterThan(0);
+  }
+  if (parse.error) expect(parse.rows).toEqual([]);
+  expect(parse.rows.length + parse.rejected.length > 0 || parse.error !== undefined).toBe(true);
+}
+
+describe('parsers never throw on junk', () => {
+  it('any string', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (text) => assertWellFormed(text)),
+      { numRuns: 500 },
+    );
+  });
+
+  it('any JSON, bare or under the keys the formats use', () => {
+    const shapes = fc.oneof(
+      fc.jsonValue(),
+      fc.record({ Accounts: fc.array(fc.jsonValue()) }),
+      fc.record({
+        format: fc.constant('signpost'),
+        version: fc.constantFrom(1, 2, '1'),
+        accounts: fc.array(fc.jsonValue()),
+      }),
+      fc.record({
+        format: fc.constant('signpost'),
+        version: fc.constant(1),
+        settings: fc.jsonValue(),
+        accounts: fc.array(fc.object()),
+      }),
+    );
+    fc.assert(
+      fc.property(shapes, (value) => assertWellFormed(JSON.stringify(value, null, 2) ?? 'null')),
+      { numRuns: 500 },
+    );
+  });
+
+  it('the fixtures, cut and spliced at random', () => {
+    const mutation = fc.record({
+      file: fc.nat({ max: fixtures.length - 1 }),
+      at: fc.nat(),
+      cut: fc.nat({ max: 40 }),
+      insert: fc.string({ maxLength: 12 }),
+    });
+    fc.assert(
+      fc.property(mutation, ({ file, at, cut, insert }) => {
+        const text = fixtures[file]!;
+        const i = at % (text.length + 1);
+        assertWellFormed(text.slice(0, i) + insert + text.slice(i + cut));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('CSV and INI shaped junk', () => {
+    const cell = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom('"', '""', ';', '111111111111', 'a@b.co', 'arn:aws:iam::'),
+    );
+    const csv = fc
+      .tuple(
+        fc.uniqueArray(
+          fc.constantFrom('account', 'alias', 'label', 'user', 'email', 'tags', 'partition', 'region', 'x'),
+          { minLength: 1 },
+        ),
+        fc.array(fc.array(cell, { maxLength: 9 }), { maxLength: 10 }),
+      )
+      .map(([header, rows]) => [header.join(','), ...rows.map((r) => r.join(','))].join('\n'));
+    const ini = fc
+      .array(
+        fc.tuple(
+          fc.oneof(
+            fc.constantFrom('default', 'profile a', 'profile b.c', 'sso-session s'),
+            fc.string({ maxLength: 10 }),
+          ),
+          fc.array(
+            fc.tuple(
+              fc.constantFrom('sso_account_id', 'role_arn', 'region', 'aws_secret_access_key', 'x'),
+              cell,
+            ),
+            { maxLength: 4 },
+          ),
+        ),
+        { minLength: 1, maxLength: 6 },
+      )
+      .map((sections) =>
+        sections
+          .map(([name, kv]) => `[${name}]\n${kv.map(([k, v]) => `${k} = ${v}`).join('\n')}`)
+          .join('\n\n'),
+      );
+    fc.assert(
+      fc.property(fc.oneof(csv, ini), (text) => assertWellFormed(text)),
+      { numRuns: 1000 },
+    );
+  });
+});
