@@ -1,0 +1,104 @@
+// One sign-in in the result list: colour mark, label, alias and account ID, user name or root, partition.
+import { t } from '../lib/i18n';
+import { formatAccountId } from '../lib/ids';
+import type { Highlights, SearchEntry } from '../lib/search';
+import { Highlighted } from './Highlighted';
+
+export interface ResultRowProps {
+  entry: SearchEntry;
+  highlights: Highlights;
+  id: string;
+  /** Position in the whole result list (0-based) and its length: only a window of rows is in the DOM. */
+  position: number;
+  size: number;
+  top: number;
+  active: boolean;
+  /** False for a sign-in that cannot be opened (root in GovCloud or China). */
+  routable: boolean;
+  onHover: (position: number) => void;
+  onChoose: (position: number, newTab: boolean) => void;
+}
+
+function partitionName(entry: SearchEntry): string | undefined {
+  const p = entry.account.partition;
+  return p === 'aws-us-gov' ? t('popupPartitionGov') : p === 'aws-cn' ? t('popupPartitionCn') : undefined;
+}
+
+export function ResultRow(props: ResultRowProps) {
+  const { entry, highlights: h, position, routable } = props;
+  const a = entry.account;
+  const id = a.accountId ? formatAccountId(a.accountId) : undefined;
+  // The title is the first of label, alias, ID, root email the account has; the second line adds the rest.
+  const titleField = a.label ? 'label' : a.alias ? 'alias' : id ? 'accountId' : 'email';
+  const title = a.label || a.alias || id || entry.email || '';
+  const showAlias = a.alias && titleField !== 'alias';
+  const showId = id && titleField !== 'accountId';
+  const who =
+    entry.kind === 'iam' ? entry.userName! : entry.kind === 'root' ? t('popupRoot') : t('popupAccountPage');
+  const partition = partitionName(entry);
+  const name = [
+    title,
+    showAlias && a.alias,
+    showId && id,
+    who,
+    entry.kind === 'root' && titleField !== 'email' && entry.email,
+    partition,
+    !routable && t('popupRootUnavailableShort'),
+  ]
+    .filter(Boolean)
+    .join(', ');
+
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: keys go through the search box (aria-activedescendant).
+    <div
+      id={props.id}
+      role="option"
+      tabIndex={-1}
+      class={`row${props.active ? ' row--active' : ''}${routable ? '' : ' row--disabled'}`}
+      aria-selected={props.active}
+      aria-disabled={routable ? undefined : true}
+      aria-setsize={props.size}
+      aria-posinset={position + 1}
+      aria-label={name}
+      style={{ top: `${props.top}px` }}
+      onMouseMove={() => props.active || props.onHover(position)}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={(e) => props.onChoose(position, e.ctrlKey || e.metaKey)}
+      onAuxClick={(e) => e.button === 1 && props.onChoose(position, true)}
+    >
+      <span class="row__mark" style={a.colour ? { background: a.colour } : undefined} aria-hidden="true" />
+      <span class="row__line">
+        <span class="row__title">
+          <Highlighted text={title} ranges={h[titleField]} />
+        </span>
+        <span class={`row__who row__who--${entry.kind}`}>
+          {entry.kind === 'iam' ? <Highlighted text={who} ranges={h.user} /> : who}
+        </span>
+      </span>
+      <span class="row__line row__line--sub">
+        {showAlias ? (
+          <span class="row__alias">
+            <Highlighted text={a.alias!} ranges={h.alias} />
+          </span>
+        ) : null}
+        {showId ? (
+          <span class="row__id">
+            <Highlighted text={id} ranges={h.accountId} />
+          </span>
+        ) : null}
+        {entry.kind === 'root' && titleField !== 'email' ? (
+          <span class="row__email">
+            <Highlighted text={entry.email!} ranges={h.email} />
+          </span>
+        ) : null}
+        {!routable ? <span class="row__warn">{t('popupRootUnavailableShort')}</span> : null}
+        {a.tags.length > 0 ? (
+          <span class="row__tags">
+            <Highlighted text={a.tags.join(' ')} ranges={h.tags} />
+          </span>
+        ) : null}
+        {partition ? <span class="row__badge">{partition}</span> : null}
+      </span>
+    </div>
+  );
+}
