@@ -1,11 +1,15 @@
-// One helper for every user-visible string: the browser's message catalogue, with the English catalogue as
-// the fallback where the i18n API is missing (unit tests, a page opened outside the extension).
+// One helper for every user-visible string: the browser's message catalogue. Unit tests have no i18n API,
+// so there the English catalogue is the fallback; builds leave it out (the content script must stay small,
+// and in the extension the browser always has the catalogue).
 import { browser } from 'wxt/browser';
-import english from '../public/_locales/en/messages.json';
+import type english from '../public/_locales/en/messages.json';
+import testCatalogue from '../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof english;
 
-const catalogue: Record<string, { message: string }> = english;
+// `import.meta.env.MODE` is a constant in builds, so the bundler drops the catalogue there.
+const catalogue: Record<string, { message: string }> | undefined =
+  import.meta.env.MODE === 'test' ? testCatalogue : undefined;
 
 /** WXT types getMessage from the catalogue as it was at the last `wxt prepare`; any key of ours is valid. */
 type I18n = { getMessage(key: string, substitutions?: string[]): string };
@@ -24,6 +28,6 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
   } catch {
     // No i18n API here (a unit test, a page served outside the extension): use the English catalogue.
   }
-  const fallback = catalogue[key]?.message;
+  const fallback = catalogue?.[key]?.message;
   return fallback === undefined ? key : substitute(fallback, strings);
 }
