@@ -1,6 +1,14 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+// Rendered by scripts/make-icons.mjs.
+const ICONS = {
+  16: 'icons/icon-16.png',
+  32: 'icons/icon-32.png',
+  48: 'icons/icon-48.png',
+  128: 'icons/icon-128.png',
+};
+
 export default defineConfig({
   // Parallel checkouts/agents can build side by side by pointing this elsewhere.
   outDir: process.env.SIGNPOST_OUT_DIR ?? '.output',
@@ -17,7 +25,10 @@ export default defineConfig({
     // Firefox grants the omnibox with its manifest key and rejects it as a permission.
     permissions: browser === 'firefox' ? ['storage', 'activeTab'] : ['storage', 'omnibox', 'activeTab'],
     omnibox: { keyword: 'aws' },
-    action: { default_title: '__MSG_actionTitle__' },
+    icons: ICONS,
+    action: { default_title: '__MSG_actionTitle__', default_icon: ICONS },
+    // WXT writes the popup into MV2's browser_action before it converts `action`, which then loses its icon.
+    ...(browser === 'firefox' ? { browser_action: { default_icon: ICONS } } : {}),
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+A' },
