@@ -2,13 +2,7 @@
 
 /** Text boxes Signpost may write to; a password box is never one of them. */
 export function isWritable(el: Element | null | undefined): el is HTMLInputElement {
-  if (el?.tagName !== 'INPUT') return false;
-  const type = (el.getAttribute('type') ?? '').toLowerCase();
-  return type === '' || type === 'text' || type === 'email' || type === 'tel' || type === 'search';
-}
-
-function windowOf(el: Element): Window & typeof globalThis {
-  return (el.ownerDocument.defaultView ?? globalThis) as Window & typeof globalThis;
+  return el?.tagName === 'INPUT' && /^(text|email|tel|search|)$/i.test(el.getAttribute('type') ?? '');
 }
 
 /**
@@ -18,19 +12,15 @@ function windowOf(el: Element): Window & typeof globalThis {
  */
 export function setValue(input: HTMLInputElement, value: string): boolean {
   if (!isWritable(input)) return false;
-  const win = windowOf(input);
-  const setter = Object.getOwnPropertyDescriptor(win.HTMLInputElement.prototype, 'value')?.set;
-  if (setter) setter.call(input, value);
-  else input.value = value;
-  input.dispatchEvent(new win.Event('input', { bubbles: true }));
-  input.dispatchEvent(new win.Event('change', { bubbles: true }));
+  const win = input.ownerDocument.defaultView as Window & typeof globalThis;
+  Object.getOwnPropertyDescriptor(win.HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+  for (const type of ['input', 'change']) input.dispatchEvent(new win.Event(type, { bubbles: true }));
   return true;
 }
 
 /** Chooses a radio button with a real click: only that changes it on the redesigned page. */
 export function choose(radio: HTMLInputElement): void {
-  if (radio.tagName !== 'INPUT' || radio.type !== 'radio' || radio.checked) return;
-  radio.click();
+  if (radio.type === 'radio' && !radio.checked) radio.click();
 }
 
 /** Presses a button or link (classic IAM sign-in is an anchor). */
@@ -40,9 +30,5 @@ export function press(control: HTMLElement): void {
 
 /** Moves the caret to a box without touching its value (the password box: for the password manager). */
 export function focus(el: HTMLElement): void {
-  try {
-    el.focus({ preventScroll: false });
-  } catch {
-    // A detached node cannot take focus; nothing to do.
-  }
+  el.focus();
 }

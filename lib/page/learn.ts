@@ -29,7 +29,6 @@ export function extract(doc: Document, loc: SignInLocation): LearnedSignIn | und
 }
 
 export interface SubmitWatch {
-  stop(): void;
   /** Runs `action` (Signpost pressing a button itself) without it counting as the person's submit. */
   quietly(action: () => void): void;
 }
@@ -80,11 +79,6 @@ export function watchSubmits(doc: Document, loc: SignInLocation, handlers: Submi
   doc.addEventListener('click', onClick, true);
   doc.addEventListener('keydown', onKey, true);
   return {
-    stop() {
-      doc.removeEventListener('submit', onSubmit, true);
-      doc.removeEventListener('click', onClick, true);
-      doc.removeEventListener('keydown', onKey, true);
-    },
     quietly(action) {
       muted = true;
       try {

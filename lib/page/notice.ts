@@ -16,16 +16,12 @@ export interface Notice {
 
 const TAG = 'signpost-notice';
 
-const STYLE = `:host{all:initial;position:fixed;z-index:2147483647;right:16px;bottom:16px;max-width:360px}
-div{font:14px/1.4 system-ui,sans-serif;color:#16191f;background:#fff;border:1px solid #8c8c94;border-radius:8px;
-box-shadow:0 4px 16px #0003;padding:12px 14px;display:flex;flex-wrap:wrap;gap:8px;align-items:center}
-p{margin:0;flex:1 1 100%}
-button{font:inherit;cursor:pointer;border:1px solid #0972d3;border-radius:16px;padding:2px 12px;
-background:#fff;color:#0972d3}
-button:first-of-type{background:#0972d3;color:#fff}
-button:focus-visible{outline:2px solid #0972d3;outline-offset:2px}
-@media (prefers-color-scheme:dark){div{color:#e9ebed;background:#0f1b2a;border-color:#5f6b7a}
-button{background:#0f1b2a;color:#89bdee;border-color:#89bdee}button:first-of-type{background:#89bdee;color:#0f1b2a}}`;
+// System colours follow the person's light or dark theme; native buttons keep the platform's focus ring.
+// Fixed markup only: the message and button names go in as text, never as HTML.
+const MARKUP = `<style>:host{all:initial;position:fixed;z-index:2147483647;right:16px;bottom:16px;color-scheme:light dark}
+div{font:14px/1.4 system-ui,sans-serif;background:Canvas;color:CanvasText;border:1px solid GrayText;
+border-radius:8px;box-shadow:0 2px 12px #0004;padding:12px;max-width:360px}p{margin:0}button{font:inherit;margin:8px 8px 0 0}
+</style><div role="status"><p></p></div>`;
 
 /** Shows `message` with `actions` as buttons; closes after `ms` (paused while hovered or focused). */
 export function showNotice(
@@ -38,24 +34,20 @@ export function showNotice(
   for (const old of doc.querySelectorAll(TAG)) old.remove();
   const host = doc.createElement(TAG);
   const root = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
-  const box = doc.createElement('div');
-  box.setAttribute('role', 'status');
-  const text = doc.createElement('p');
+  root.innerHTML = MARKUP;
+  const box = root.querySelector('div')!;
+  const text = box.firstElementChild!;
   text.textContent = message;
-  box.append(text);
-  root.append(style, box);
 
   let timer: number | undefined;
   let hold = false;
   const close = () => {
-    if (timer !== undefined) win.clearTimeout(timer);
+    win.clearTimeout(timer);
     host.remove();
   };
-  const arm = (after: number) => {
-    if (timer !== undefined) win.clearTimeout(timer);
-    timer = hold ? undefined : win.setTimeout(close, after);
+  const arm = (after = ms) => {
+    win.clearTimeout(timer);
+    if (!hold) timer = win.setTimeout(close, after);
   };
   const buttons = actions.map((action) => {
     const button = doc.createElement('button');
@@ -63,12 +55,9 @@ export function showNotice(
     button.textContent = action.label;
     button.addEventListener('click', async () => {
       for (const b of buttons) b.disabled = true;
-      let next: string | undefined;
-      try {
-        next = await action.run();
-      } catch {
-        next = undefined;
-      }
+      const next = await Promise.resolve()
+        .then(action.run)
+        .catch(() => undefined);
       if (next === undefined) return close();
       text.textContent = next;
       for (const b of buttons) b.remove();
@@ -78,23 +67,18 @@ export function showNotice(
     return button;
   });
   box.append(...buttons);
-  const pause = () => {
-    hold = true;
-    arm(0);
-  };
-  const resume = () => {
-    hold = false;
-    arm(ms);
-  };
-  box.addEventListener('mouseenter', pause);
-  box.addEventListener('mouseleave', resume);
-  box.addEventListener('focusin', pause);
-  box.addEventListener('focusout', resume);
+  // Held while pointed at or focused, so there is time to read it and press Undo.
+  for (const type of ['mouseenter', 'mouseleave', 'focusin', 'focusout']) {
+    box.addEventListener(type, () => {
+      hold = /enter|in$/.test(type);
+      arm();
+    });
+  }
   box.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') close();
   });
 
   (doc.body ?? doc.documentElement).append(host);
-  arm(ms);
+  arm();
   return { host, root, close };
 }

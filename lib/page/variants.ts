@@ -44,67 +44,54 @@ interface Variant {
   kind: PageKind;
   /** The page must contain one of these (empty: no marker needed). */
   marker: Selectors;
-  required: Partial<Record<FieldName, Selectors>>;
-  optional: Partial<Record<FieldName, Selectors>>;
+  /** Each field's selectors, tried in order; every field but OPTIONAL must be found. */
+  fields: Partial<Record<FieldName, Selectors>>;
 }
 
-const MAIN_SHARED = {
-  identifier: ['input#resolving_input'],
-  next: ['button#next_button'],
-} as const;
-const IAM_SHARED = { account: ['input#account'], userName: ['input#username'] } as const;
-const IAM_OPTIONAL = {
+const OPTIONAL: readonly FieldName[] = ['submit', 'password', 'rootLink'];
+/** Boxes Signpost writes to must be plain text boxes: never a password box, never a hidden input. */
+const WRITABLE: readonly FieldName[] = ['identifier', 'account', 'userName'];
+
+const MAIN = { identifier: ['input#resolving_input'], next: ['button#next_button'] };
+const IAM = {
+  account: ['input#account'],
+  userName: ['input#username'],
   password: ['input#password', 'input[type=password]'],
   rootLink: ['#root_account_signin'],
-} as const;
+};
 
 /** Most specific first: MFA pages, then the IAM page (its account box), then the main page. */
 export const VARIANTS: readonly Variant[] = [
-  {
-    name: 'mfa-root',
-    kind: 'mfa',
-    marker: ['input#mfaCode', 'button#mfa_submit_button'],
-    required: {},
-    optional: {},
-  },
-  {
-    name: 'mfa-iam',
-    kind: 'mfa',
-    marker: ['input#mfacode', 'a#submitMfa_button'],
-    required: {},
-    optional: {},
-  },
+  { name: 'mfa-root', kind: 'mfa', marker: ['input#mfaCode', 'button#mfa_submit_button'], fields: {} },
+  { name: 'mfa-iam', kind: 'mfa', marker: ['input#mfacode', 'a#submitMfa_button'], fields: {} },
   {
     name: 'iam-redesigned',
     kind: 'iam',
     marker: ['#__next'],
-    required: IAM_SHARED,
-    optional: { ...IAM_OPTIONAL, submit: ['button#signin_button'] },
+    fields: { ...IAM, submit: ['button#signin_button'] },
   },
   {
     name: 'iam-classic',
     kind: 'iam',
     marker: [],
-    required: IAM_SHARED,
-    optional: { ...IAM_OPTIONAL, submit: ['a#signin_button', 'button#signin_button'] },
+    fields: { ...IAM, submit: ['a#signin_button', 'button#signin_button'] },
   },
   {
     name: 'main-redesigned',
     kind: 'main',
     marker: ['#__next'],
-    required: {
-      ...MAIN_SHARED,
+    fields: {
+      ...MAIN,
       rootRadio: ['input[type=radio][value=ROOT]'],
       iamRadio: ['input[type=radio][value=IAM]'],
     },
-    optional: { submit: ['button#signin_button'], password: ['input#password'] },
   },
   {
     name: 'main-classic',
     kind: 'main',
     marker: [],
-    required: {
-      ...MAIN_SHARED,
+    fields: {
+      ...MAIN,
       rootRadio: [
         'input#root_user_radio_button[type=radio]',
         'input[type=radio][name=userType][value=rootUser]',
@@ -114,12 +101,8 @@ export const VARIANTS: readonly Variant[] = [
         'input[type=radio][name=userType][value=iamUser]',
       ],
     },
-    optional: { submit: ['button#signin_button'], password: ['input#password'] },
   },
 ];
-
-/** Boxes Signpost writes to must be plain text boxes: never a password box, never a hidden input. */
-const WRITABLE: readonly FieldName[] = ['identifier', 'account', 'userName'];
 
 function find(doc: Document, selectors: Selectors): HTMLElement | undefined {
   for (const selector of selectors) {
@@ -129,24 +112,13 @@ function find(doc: Document, selectors: Selectors): HTMLElement | undefined {
   return undefined;
 }
 
-function usable(name: FieldName, el: HTMLElement): boolean {
-  return !WRITABLE.includes(name) || isWritable(el);
-}
-
 function match(doc: Document, variant: Variant): Detected | undefined {
   if (variant.marker.length > 0 && !find(doc, variant.marker)) return undefined;
-  const fields: Fields = {};
-  const set = (name: FieldName, el: HTMLElement) => {
-    (fields as Record<FieldName, HTMLElement>)[name] = el;
-  };
-  for (const [name, selectors] of Object.entries(variant.required) as [FieldName, Selectors][]) {
+  const fields: Record<string, HTMLElement> = {};
+  for (const [name, selectors] of Object.entries(variant.fields) as [FieldName, Selectors][]) {
     const el = find(doc, selectors);
-    if (!el || !usable(name, el)) return undefined;
-    set(name, el);
-  }
-  for (const [name, selectors] of Object.entries(variant.optional) as [FieldName, Selectors][]) {
-    const el = find(doc, selectors);
-    if (el) set(name, el);
+    if (el && (!WRITABLE.includes(name) || isWritable(el))) fields[name] = el;
+    else if (!OPTIONAL.includes(name)) return undefined;
   }
   // Two roles on one node would mean a fill lands in the wrong box.
   const nodes = Object.values(fields);

@@ -8,7 +8,7 @@ const OBSERVE: MutationObserverInit = {
   childList: true,
   subtree: true,
   attributes: true,
-  attributeFilter: ['id', 'type', 'value', 'name'],
+  attributeFilter: ['id', 'type'],
 };
 
 /**
@@ -40,53 +40,32 @@ export function waitFor<T>(
   });
 }
 
-/** One thing Signpost filled and keeps filled: a text box's value or the chosen radio. */
-export interface GuardItem {
+/**
+ * One thing Signpost filled and keeps filled: a text box's `value` (with `ifEmpty`, put back only when the
+ * page cleared it), or, for a radio, that it stays chosen. `decorate` re-applies an attribute to a new node
+ * and says whether it was already there.
+ */
+export interface Kept {
   /** The element as the page shows it now (a re-render may have replaced it). */
-  find(): HTMLElement | undefined;
-  /** Whether it still shows what Signpost put there. */
-  holds(el: HTMLElement): boolean;
-  /** Puts it back. */
-  restore(el: HTMLElement): void;
-  /** Whether a person changing `target` makes this item theirs. */
-  ownedBy(target: EventTarget | null): boolean;
-  /** A person changing this item ends the whole guard (the user type changes what every box means). */
-  endsAll?: boolean;
+  find: () => HTMLInputElement | undefined;
+  value?: string;
+  ifEmpty?: boolean;
+  decorate?: (el: HTMLInputElement) => boolean;
 }
 
-/** Keeps `value` in a text box; with `onlyIfEmpty`, puts it back only when the box was cleared. */
-export function textItem(
-  find: () => HTMLInputElement | undefined,
-  value: string,
-  options: { onlyIfEmpty?: boolean; decorate?: (el: HTMLInputElement) => boolean } = {},
-): GuardItem {
-  const { onlyIfEmpty = false, decorate } = options;
-  return {
-    find,
-    holds: (el) => {
-      const input = el as HTMLInputElement;
-      const decorated = decorate ? decorate(input) : true;
-      if (!value) return decorated;
-      return decorated && (onlyIfEmpty ? input.value !== '' : input.value === value);
-    },
-    restore: (el) => {
-      const input = el as HTMLInputElement;
-      decorate?.(input);
-      if (value && (onlyIfEmpty ? input.value === '' : input.value !== value)) setValue(input, value);
-    },
-    ownedBy: (target) => target !== null && target === find(),
-  };
-}
+const isRadio = (el: EventTarget | null | undefined) => (el as HTMLInputElement | null)?.type === 'radio';
 
-/** Keeps a radio chosen; a person choosing any radio (the other user type) ends the guard. */
-export function radioItem(find: () => HTMLInputElement | undefined): GuardItem {
-  return {
-    find,
-    holds: (el) => (el as HTMLInputElement).checked,
-    restore: (el) => choose(el as HTMLInputElement),
-    ownedBy: (target) => (target as HTMLInputElement | null)?.type === 'radio',
-    endsAll: true,
-  };
+/** Whether `el` still shows what Signpost put there; if not and `fix`, puts it back. */
+function holds(item: Kept, el: HTMLInputElement, fix: boolean): boolean {
+  const decorated = item.decorate ? item.decorate(el) : true;
+  if (isRadio(el)) {
+    if (!el.checked && fix) choose(el);
+    return el.checked;
+  }
+  const { value } = item;
+  const ok = !value || (item.ifEmpty ? el.value !== '' : el.value === value);
+  if (!ok && fix) setValue(el, value!);
+  return ok && decorated;
 }
 
 export interface GuardOptions {
@@ -110,35 +89,31 @@ export interface Guard {
  * After a fill, watches for a bounded time and fills again when the page replaces the boxes or clears
  * them. Never fights the person: once they change a box, that box is theirs.
  */
-export function keepFilled(doc: Document, win: Win, items: GuardItem[], options: GuardOptions = {}): Guard {
+export function keepFilled(doc: Document, win: Win, items: Kept[], options: GuardOptions = {}): Guard {
   const {
     windowMs = 10_000,
     pollMs = 250,
     maxRefills = 6,
     isUserEvent = (e: Event) => e.isTrusted,
   } = options;
-  const owned = new Set<GuardItem>();
+  const owned = new Set<Kept>();
   let refills = 0;
   let active = true;
 
   const check = () => {
-    if (!active) return;
     for (const item of items) {
-      if (owned.has(item)) continue;
-      const el = item.find();
-      if (!el || item.holds(el)) continue;
+      const el = active && !owned.has(item) ? item.find() : undefined;
+      if (!el || holds(item, el, false)) continue;
       if (refills >= maxRefills) return stop();
       refills += 1;
-      item.restore(el);
+      holds(item, el, true);
     }
   };
+  // A person changing a box makes it theirs; choosing the other user type changes what every box means.
   const onUser = (event: Event) => {
-    if (!isUserEvent(event)) return;
-    for (const item of items) {
-      if (!item.ownedBy(event.target)) continue;
-      if (item.endsAll) return stop();
-      owned.add(item);
-    }
+    if (!active || !isUserEvent(event)) return;
+    if (isRadio(event.target)) return stop();
+    for (const item of items) if (event.target === item.find()) owned.add(item);
     if (owned.size === items.length) stop();
   };
 
@@ -149,14 +124,12 @@ export function keepFilled(doc: Document, win: Win, items: GuardItem[], options:
   doc.addEventListener('input', onUser, true);
   doc.addEventListener('change', onUser, true);
 
+  // The person's-change listeners stay (they only mark boxes once `active` is false); the watchers go.
   function stop() {
-    if (!active) return;
     active = false;
     observer.disconnect();
     win.clearInterval(poll);
     win.clearTimeout(end);
-    doc.removeEventListener('input', onUser, true);
-    doc.removeEventListener('change', onUser, true);
   }
 
   return {

@@ -247,11 +247,4 @@ describe('watchSubmits: the person submitting', () => {
     enter(win, win.document.querySelector('#resolving_input')!);
     expect(learned).toEqual([{ type: 'root', email: 'owner@example.com' }]);
   });
-
-  it('stop() removes the listeners', () => {
-    const { win, doc, learned, watch } = iamPage();
-    watch.stop();
-    click(win, doc.querySelector('#signin_button')!);
-    expect(learned).toEqual([]);
-  });
 });

@@ -422,18 +422,6 @@ describe("no route: the IAM page offers the account's saved user names", () => {
     expect([$(win, '#username').value, $(win, '#username').getAttribute('list')]).toEqual(['', null]);
   });
 
-  it('the person typing another account in the box takes the offer away', async () => {
-    const win = page(REGION_URL, FIXTURES['iam-classic']);
-    $(win, '#account').value = '123456789012';
-    const bg = fakeSend({
-      'page.query': answer({ account: known, settings: { ...SETTINGS, fillRememberedUser: false } }),
-    });
-    await start(win, bg.send);
-    expect($(win, '#username').getAttribute('list')).toBe(DATALIST_ID);
-    type(win, $(win, '#account'), '999999999999');
-    expect($(win, '#username').getAttribute('list')).toBeNull();
-  });
-
   it('the main page discloses nothing', async () => {
     const win = page(MAIN_URL, FIXTURES['main-redesigned']);
     const bg = fakeSend({ 'page.query': answer({ account: known }) });

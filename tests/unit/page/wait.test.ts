@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../../lib/page/variants';
-import { keepFilled, radioItem, textItem, waitFor } from '../../../lib/page/wait';
+import { keepFilled, waitFor } from '../../../lib/page/wait';
 import { ACCOUNT_URL, FIXTURES, isUserEvent, MAIN_URL, page, sleep, type, until, type Win } from './fixtures';
 
 const box = (win: Win, id: string) => () =>
@@ -38,7 +38,7 @@ describe('keepFilled: the fill survives re-renders', () => {
   it('fills again when the page replaces the input nodes', async () => {
     const win = page(ACCOUNT_URL, FIXTURES['iam-classic']);
     box(win, 'username')()!.value = 'alice';
-    const guard = keepFilled(win.document, win, [textItem(box(win, 'username'), 'alice')], fast);
+    const guard = keepFilled(win.document, win, [{ find: box(win, 'username'), value: 'alice' }], fast);
     win.document.body.innerHTML = FIXTURES['iam-classic'];
     expect(await until(() => box(win, 'username')()!.value === 'alice')).toBe(true);
     expect(guard.refills).toBe(1);
@@ -49,7 +49,7 @@ describe('keepFilled: the fill survives re-renders', () => {
     const win = page(ACCOUNT_URL, FIXTURES['iam-classic']);
     const input = box(win, 'username')()!;
     input.value = 'alice';
-    const guard = keepFilled(win.document, win, [textItem(box(win, 'username'), 'alice')], fast);
+    const guard = keepFilled(win.document, win, [{ find: box(win, 'username'), value: 'alice' }], fast);
     input.value = '';
     expect(await until(() => input.value === 'alice')).toBe(true);
     guard.stop();
@@ -62,7 +62,7 @@ describe('keepFilled: the fill survives re-renders', () => {
     const guard = keepFilled(
       win.document,
       win,
-      [textItem(box(win, 'username'), 'alice', { onlyIfEmpty: true })],
+      [{ find: box(win, 'username'), value: 'alice', ifEmpty: true }],
       fast,
     );
     input.value = 'carol';
@@ -77,7 +77,7 @@ describe('keepFilled: the fill survives re-renders', () => {
     const win = page(MAIN_URL, FIXTURES['main-classic']);
     const root = () => win.document.querySelector<HTMLInputElement>('#root_user_radio_button') ?? undefined;
     root()!.click();
-    const guard = keepFilled(win.document, win, [radioItem(root)], fast);
+    const guard = keepFilled(win.document, win, [{ find: root }], fast);
     win.document.body.innerHTML = FIXTURES['main-classic'];
     expect(await until(() => root()!.checked)).toBe(true);
     guard.stop();
@@ -85,7 +85,10 @@ describe('keepFilled: the fill survives re-renders', () => {
 
   it('stops re-filling a box once the person types in it', async () => {
     const win = page(ACCOUNT_URL, FIXTURES['iam-classic']);
-    const items = [textItem(box(win, 'account'), '123456789012'), textItem(box(win, 'username'), 'alice')];
+    const items = [
+      { find: box(win, 'account'), value: '123456789012' },
+      { find: box(win, 'username'), value: 'alice' },
+    ];
     box(win, 'account')()!.value = '123456789012';
     box(win, 'username')()!.value = 'alice';
     const guard = keepFilled(win.document, win, items, fast);
@@ -102,7 +105,7 @@ describe('keepFilled: the fill survives re-renders', () => {
     const win = page(ACCOUNT_URL, FIXTURES['iam-classic']);
     const input = box(win, 'username')()!;
     input.value = 'alice';
-    const guard = keepFilled(win.document, win, [textItem(box(win, 'username'), 'alice')], fast);
+    const guard = keepFilled(win.document, win, [{ find: box(win, 'username'), value: 'alice' }], fast);
     input.value = '';
     input.dispatchEvent(new win.Event('input', { bubbles: true }));
     expect(await until(() => input.value === 'alice')).toBe(true);
@@ -117,7 +120,7 @@ describe('keepFilled: the fill survives re-renders', () => {
     const guard = keepFilled(
       win.document,
       win,
-      [radioItem(root), textItem(box(win, 'resolving_input'), 'me@example.com')],
+      [{ find: root }, { find: box(win, 'resolving_input'), value: 'me@example.com' }],
       fast,
     );
     const iam = win.document.querySelector<HTMLInputElement>('#iam_user_radio_button')!;
@@ -133,7 +136,7 @@ describe('keepFilled: the fill survives re-renders', () => {
   it('gives up after the most re-fills on a page that keeps fighting back', async () => {
     const win = page(ACCOUNT_URL, FIXTURES['iam-classic']);
     const input = box(win, 'username')()!;
-    const guard = keepFilled(win.document, win, [textItem(box(win, 'username'), 'alice')], {
+    const guard = keepFilled(win.document, win, [{ find: box(win, 'username'), value: 'alice' }], {
       ...fast,
       maxRefills: 3,
     });
@@ -149,7 +152,7 @@ describe('keepFilled: the fill survives re-renders', () => {
     const win = page(ACCOUNT_URL, FIXTURES['iam-classic']);
     const input = box(win, 'username')()!;
     input.value = 'alice';
-    const guard = keepFilled(win.document, win, [textItem(box(win, 'username'), 'alice')], {
+    const guard = keepFilled(win.document, win, [{ find: box(win, 'username'), value: 'alice' }], {
       ...fast,
       windowMs: 30,
     });
