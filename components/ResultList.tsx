@@ -59,6 +59,12 @@ export function ResultList(props: ResultListProps) {
     setScrollTop(next);
   }, [active, results, height]);
 
+  // When the window is shorter than the popup (200% zoom caps the popup window), the page scrolls too.
+  useLayoutEffect(() => {
+    const row = active >= 0 ? scroller.current?.querySelector(`[aria-posinset="${active + 1}"]`) : null;
+    row?.scrollIntoView?.({ block: 'nearest' });
+  }, [active, results]);
+
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(results.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
   const positions: number[] = [];
