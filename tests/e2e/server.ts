@@ -330,7 +330,8 @@ export async function startReplicaServer(): Promise<ReplicaServer> {
     const fields: Record<string, string> = {};
     for (const [name, value] of body) {
       // Belt and braces: a replica posts lengths, never a password or code, and none is kept here.
-      if (name === 'page' || name === 'redirect_uri' || name === 'stay' || /password$|^mfa|code$/i.test(name)) continue;
+      if (name === 'page' || name === 'redirect_uri' || name === 'stay' || /password$|^mfa|code$/i.test(name))
+        continue;
       fields[name] = value;
     }
     const submission = { page: pageName, host, fields, at: Date.now() };

@@ -1,0 +1,83 @@
+// Guards the built Chrome manifest: exactly the permissions we mean to ask for, host access only through the
+// sign-in content script (top frame, exactly the sign-in hosts), and the icons it names.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseSignInUrl, SIGNIN_MATCHES } from '../../lib/hosts';
+import { EXTENSION_DIR } from './harness';
+
+/** The one place that says which API permissions the Chrome build may ask for. */
+const EXPECTED_PERMISSIONS = ['storage', 'omnibox', 'activeTab'];
+const ICON_SIZES = ['16', '32', '48', '128'];
+
+interface ContentScript {
+  matches: string[];
+  all_frames?: boolean;
+  match_about_blank?: boolean;
+  match_origin_as_fallback?: boolean;
+  world?: string;
+}
+
+const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<
+  string,
+  unknown
+> & {
+  permissions?: string[];
+  content_scripts?: ContentScript[];
+  icons?: Record<string, string>;
+  action?: { default_icon?: Record<string, string> };
+};
+const contentScripts = manifest.content_scripts ?? [];
+const matches = contentScripts[0]?.matches ?? [];
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(path: string): [number, number] {
+  const bytes = readFileSync(path);
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+}
+
+describe('the built manifest', () => {
+  it('asks for exactly the expected permissions', () => {
+    expect([...(manifest.permissions ?? [])].sort()).toEqual([...EXPECTED_PERMISSIONS].sort());
+  });
+
+  it.each([
+    'host_permissions',
+    'optional_host_permissions',
+    'optional_permissions',
+    'externally_connectable',
+  ])('has no %s', (key) => {
+    expect(manifest[key]).toBeUndefined();
+  });
+
+  it('has one content script whose matches are exactly the sign-in hosts', () => {
+    expect(contentScripts).toHaveLength(1);
+    expect(matches).toHaveLength(SIGNIN_MATCHES.length);
+    expect(new Set(matches)).toEqual(new Set(SIGNIN_MATCHES));
+  });
+
+  it('runs the content script in the top frame only, in its isolated world', () => {
+    const script = contentScripts[0]!;
+    expect(script.all_frames ?? false).toBe(false);
+    expect(script.match_about_blank ?? false).toBe(false);
+    expect(script.match_origin_as_fallback ?? false).toBe(false);
+    expect(script.world ?? 'ISOLATED').toBe('ISOLATED');
+  });
+
+  it.each(matches)('%s matches only https sign-in hosts that parseSignInUrl accepts', (pattern) => {
+    const match = /^https:\/\/([^/]+)\/\*$/.exec(pattern);
+    expect(match, 'an https pattern for every path of one host').not.toBeNull();
+    const host = match![1]!.replace('*', 'eu-west-1');
+    expect(parseSignInUrl(`https://${host}/`)).toBeDefined();
+  });
+
+  it.each(ICON_SIZES)('has a %s px icon for the extension and the toolbar button', (size) => {
+    const path = manifest.icons?.[size];
+    expect(path).toBeDefined();
+    expect(manifest.action?.default_icon?.[size]).toBe(path);
+    const file = join(EXTENSION_DIR, path!);
+    expect(existsSync(file)).toBe(true);
+    expect(pngSize(file)).toEqual([Number(size), Number(size)]);
+  });
+});

@@ -1,0 +1,221 @@
+// Smoke test of the built extension in Chromium: it loads, its service worker starts (and starts again after
+// Chrome stops it), its pages render, and its content script marks every real sign-in page and no lookalike.
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  currentSignpostState,
+  type Harness,
+  launchSignpost,
+  type ReplicaConfig,
+  type ReplicaState,
+  replicaState,
+  type SignpostState,
+  signpostState,
+} from './harness';
+
+/** Lookalikes cannot be awaited (absence never arrives), so they get this long after load to misbehave. */
+const LOOKALIKE_WAIT_MS = 1500;
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await launchSignpost();
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+beforeEach(() => {
+  h.server.reset();
+});
+
+/** Opens `url`, runs `check` and closes the tab whatever happens. */
+async function withPage<T>(url: string, check: (page: Page) => Promise<T>): Promise<T> {
+  const page = await h.openPage(url);
+  try {
+    return await check(page);
+  } finally {
+    await page.close();
+  }
+}
+
+describe('the built extension', () => {
+  it('starts its service worker', async () => {
+    const worker = await h.worker();
+    const id = await worker.evaluate(
+      () => (globalThis as unknown as { chrome: { runtime: { id: string } } }).chrome.runtime.id,
+    );
+    expect(id).toBe(h.extensionId);
+  });
+
+  it.each([
+    ['popup', () => h.openPopup()],
+    ['options', () => h.openOptions()],
+  ])('renders its %s page without errors', async (name, open) => {
+    const page = await open();
+    try {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(String(error)));
+      await page.waitForSelector('#app > *', { timeout: 5000 });
+      await h.screenshot(page, `smoke-${name}`);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('answers messages again after Chrome stops its service worker', async () => {
+    await h.worker();
+    await h.stopWorker();
+    expect(h.workerRunning()).toBe(false);
+    const reply = await h.sendMessage<{ ok: boolean }>({ type: 'accounts.list' });
+    expect(reply).toMatchObject({ ok: true });
+    await expect(h.worker()).resolves.toBeDefined();
+  });
+});
+
+interface RealPage {
+  name: string;
+  url: string;
+  config?: Partial<ReplicaConfig>;
+  /** Where the browser ends up (after the console's and the account host's redirects). */
+  lands?: string;
+  replica: Pick<ReplicaState, 'page' | 'variant'>;
+  state: SignpostState;
+}
+
+const REDIRECT = encodeURIComponent('https://console.aws.amazon.com/console/home');
+const REAL_PAGES: RealPage[] = [
+  {
+    name: 'main page (classic), reached from the console',
+    url: 'https://console.aws.amazon.com/console/home?region=eu-west-1',
+    lands: 'https://signin.aws.amazon.com/signin?',
+    replica: { page: 'main', variant: 'classic' },
+    state: 'no-match',
+  },
+  {
+    name: 'main page (redesigned)',
+    url: `https://signin.aws.amazon.com/signin?redirect_uri=${REDIRECT}`,
+    config: { main: 'redesigned' },
+    replica: { page: 'main', variant: 'redesigned' },
+    state: 'no-match',
+  },
+  {
+    name: 'main page on a regional host',
+    url: `https://eu-west-1.signin.aws.amazon.com/oauth?redirect_uri=${REDIRECT}`,
+    replica: { page: 'main', variant: 'classic' },
+    state: 'no-match',
+  },
+  {
+    name: 'IAM page (classic) on an account ID host',
+    url: 'https://123456789012.signin.aws.amazon.com/console',
+    replica: { page: 'iam', variant: 'classic' },
+    state: 'no-match',
+  },
+  {
+    name: 'IAM page (classic) on an alias host, with a service and region',
+    url: 'https://acme-prod.signin.aws.amazon.com/console/s3?region=eu-west-1',
+    replica: { page: 'iam', variant: 'classic' },
+    state: 'no-match',
+  },
+  {
+    name: 'IAM page (redesigned) on an account ID host',
+    url: 'https://123456789012.signin.aws.amazon.com/console/',
+    config: { iam: 'redesigned' },
+    replica: { page: 'iam', variant: 'redesigned' },
+    state: 'no-match',
+  },
+  {
+    name: 'IAM page (redesigned) on an alias host',
+    url: 'https://acme-prod.signin.aws.amazon.com/console',
+    config: { iam: 'redesigned' },
+    replica: { page: 'iam', variant: 'redesigned' },
+    state: 'no-match',
+  },
+  {
+    name: 'IAM page after the account host redirects to a regional host',
+    url: 'https://123456789012.signin.aws.amazon.com/console',
+    config: { accountRedirect: true },
+    lands: 'https://us-east-1.signin.aws.amazon.com/oauth?',
+    replica: { page: 'iam', variant: 'classic' },
+    state: 'no-match',
+  },
+  {
+    name: 'GovCloud IAM page',
+    url: 'https://123456789012.signin.amazonaws-us-gov.com/console',
+    replica: { page: 'iam', variant: 'classic' },
+    state: 'no-match',
+  },
+  {
+    name: 'China IAM page',
+    url: 'https://acme-cn.signin.amazonaws.cn/console',
+    replica: { page: 'iam', variant: 'classic' },
+    state: 'no-match',
+  },
+  {
+    name: 'IAM MFA page',
+    url: 'https://123456789012.signin.aws.amazon.com/mfa?account=123456789012',
+    replica: { page: 'mfa-iam', variant: 'classic' },
+    state: 'unsupported-page',
+  },
+  {
+    name: 'root MFA page',
+    url: 'https://signin.aws.amazon.com/mfa/root',
+    replica: { page: 'mfa-root', variant: 'classic' },
+    state: 'unsupported-page',
+  },
+];
+
+describe('the content script on real sign-in hosts (no saved accounts)', () => {
+  it.each(REAL_PAGES.map((p) => [p.name, p.state, p] as const))('marks the %s "%s"', async (_, __, p) => {
+    const { url, config, lands, replica, state } = p;
+    h.server.configure(config ?? {});
+    await withPage(url, async (page) => {
+      expect(page.url().startsWith(lands ?? url)).toBe(true);
+      expect(await replicaState(page)).toMatchObject(replica);
+      expect(await signpostState(page)).toBe(state);
+    });
+  });
+});
+
+const LOOKALIKES = [
+  'https://signin.aws.amazon.com.evil.test/signin',
+  'https://signin.aws.amazon.com.evil.test/console',
+  'https://signin-aws-amazon.com/signin',
+  'https://x.signin.aws.amazon.co/console',
+  // Inside the manifest's `*.signin.aws.amazon.com` pattern, but two labels deep: the host check refuses it.
+  'https://a.b.signin.aws.amazon.com/console',
+  'https://a.b.signin.aws.amazon.com/signin',
+];
+
+// Default server state only, so these load side by side.
+describe.concurrent('the content script elsewhere', () => {
+  it.each(LOOKALIKES)('leaves no trace on the lookalike %s', async (url) => {
+    await withPage(url, async (page) => {
+      const { page: kind } = await replicaState(page);
+      expect(['main', 'iam']).toContain(kind);
+      await new Promise((done) => setTimeout(done, LOOKALIKE_WAIT_MS));
+      expect(await currentSignpostState(page)).toBeUndefined();
+    });
+  });
+
+  it('leaves no trace inside sign-in pages framed by another site', async () => {
+    await withPage('https://evil.test/', async (page) => {
+      const frames = page.mainFrame().childFrames();
+      expect(frames.map((f) => new URL(f.url()).hostname).sort()).toEqual([
+        '123456789012.signin.aws.amazon.com',
+        'signin.aws.amazon.com',
+      ]);
+      await new Promise((done) => setTimeout(done, LOOKALIKE_WAIT_MS));
+      for (const frame of frames) {
+        const seen = await frame.evaluate(() => ({
+          page: (window as unknown as { __replica?: ReplicaState }).__replica?.page,
+          signpost: document.documentElement.dataset.signpost,
+        }));
+        expect(seen.page, frame.url()).toMatch(/^(main|iam)$/);
+        expect(seen.signpost, frame.url()).toBeUndefined();
+      }
+    });
+  });
+});
