@@ -100,7 +100,7 @@ export function parseAwsConfig(text: string): ImportParse {
     const group = groups.get(id) ?? { row: { line: section.line, draft }, names: [], notes: [] };
     if (profile.hadSecrets) group.notes.push(t('importProfileKeysIgnored', name));
     if (!groups.has(id)) {
-      groups.set(id, { ...group, names: [name] });
+      groups.set(id, { ...group, row: { ...group.row, fillOnly: ['label', 'region'] }, names: [name] });
       continue;
     }
     // Several profiles (roles) in one account are one account: the first named profile labels it,

@@ -1,22 +1,32 @@
-// Validates one account an import describes, with the same rules a stored record must pass, and says
-// what is wrong in plain words.
+// Validates one account an import describes, with the rules a stored record must pass, and says what is
+// wrong in plain words. The field rules are accountDraftSchema's; the record rules below mirror
+// accountSchema's (a property test holds them equal), run directly because parsing every row twice
+// doubled the time to read 10,000 accounts.
+import { t } from '../i18n';
 import { type AccountDraft, accountDraftSchema } from '../message-schemas';
-import { accountSchema, explain } from '../schema';
+import { explain } from '../schema';
 
 export type CheckedDraft = { ok: true; draft: AccountDraft } | { ok: false; reason: string };
+
+function recordProblem(draft: AccountDraft): string | undefined {
+  const signIns = draft.signIns ?? [];
+  const roots = signIns.filter((s) => s.type === 'root').length;
+  if (!draft.accountId && !draft.alias && roots === 0) return t('importNoAccount');
+  if (roots > 1) return t('importTwoRoots');
+  if (roots > 0 && draft.partition !== 'aws') return t('importRootNotHere');
+  const seen = new Set<string>();
+  for (const s of signIns) {
+    if (s.type !== 'iam') continue;
+    const name = s.userName.toLowerCase();
+    if (seen.has(name)) return t('importUserTwice', s.userName);
+    seen.add(name);
+  }
+  return undefined;
+}
 
 export function checkDraft(input: unknown): CheckedDraft {
   const parsed = accountDraftSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: explain(parsed.error) };
-  const draft = parsed.data;
-  // The record rules (an identifier, one root, root only in aws, no duplicate user) live on accountSchema.
-  const asRecord = accountSchema.safeParse({
-    ...draft,
-    key: draft.key ?? 'import',
-    createdAt: draft.createdAt ?? 0,
-    updatedAt: draft.updatedAt ?? 0,
-    signIns: (draft.signIns ?? []).map((s) => ({ ...s, uses: s.uses ?? 0, lastUsed: s.lastUsed ?? 0 })),
-  });
-  if (!asRecord.success) return { ok: false, reason: explain(asRecord.error) };
-  return { ok: true, draft };
+  const problem = recordProblem(parsed.data);
+  return problem ? { ok: false, reason: problem } : { ok: true, draft: parsed.data };
 }

@@ -58,7 +58,7 @@ export function parseOrganizations(source: string, json: unknown = JSON.parse(so
     else if (email) notes.push(t('importRootDropped', email, partitionName(inPartition)));
     const checked = checkDraft(draft);
     if (!checked.ok) rejected.push({ line, reason: checked.reason });
-    else rows.push(notes.length ? { line, draft: checked.draft, notes } : { line, draft: checked.draft });
+    else rows.push({ line, draft: checked.draft, fillOnly: ['label'], ...(notes.length ? { notes } : {}) });
   });
   return { format: 'organizations', rows, rejected };
 }

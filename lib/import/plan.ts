@@ -1,8 +1,9 @@
 // The import preview: what confirming would do to the accounts Signpost has, computed with the same merge
 // rules the background applies (lib/merge.ts), without writing anything.
 import { AccountIndex, mergeDraft, sameAccount } from '../merge';
+import type { AccountDraft } from '../message-schemas';
 import type { Account } from '../schema';
-import type { ImportParse, ImportRejection } from './types';
+import type { FillOnlyField, ImportParse, ImportRejection } from './types';
 
 export interface PlanEntry {
   /** The account as it would be after the import. */
@@ -17,10 +18,30 @@ export interface PlanEntry {
 }
 
 export interface ImportPlan {
+  /** The drafts to send: every row that merges cleanly, in file order. */
+  drafts: AccountDraft[];
   new: PlanEntry[];
   updated: PlanEntry[];
   unchanged: PlanEntry[];
   rejected: ImportRejection[];
+}
+
+/** The draft without the fill-only fields its account already has (file suggestions never rename). */
+function withoutKnown(
+  index: AccountIndex,
+  draft: AccountDraft,
+  fields: readonly FillOnlyField[],
+): AccountDraft {
+  const root = draft.signIns?.find((s) => s.type === 'root');
+  const match =
+    (draft.key ? index.byKey.get(draft.key) : undefined) ??
+    (draft.accountId ? index.byAccountId(draft.partition, draft.accountId) : undefined) ??
+    (draft.alias ? index.byAlias(draft.partition, draft.alias) : undefined) ??
+    (root ? index.byRootEmail(root.email) : undefined);
+  if (!match || !fields.some((f) => match[f] !== undefined && draft[f] !== undefined)) return draft;
+  const kept = { ...draft };
+  for (const field of fields) if (match[field] !== undefined) delete kept[field];
+  return kept;
 }
 
 export function planImport(existing: readonly Account[], parse: ImportParse, now = Date.now()): ImportPlan {
@@ -31,6 +52,7 @@ export function planImport(existing: readonly Account[], parse: ImportParse, now
     { lines: number[]; notes: string[]; folded: Account[]; changed: boolean }
   >();
   const rejected = [...parse.rejected];
+  const drafts: AccountDraft[] = [];
   let counter = 0;
   const options = { now, newKey: () => `new-${++counter}` };
   const touch = (key: string) => {
@@ -40,13 +62,15 @@ export function planImport(existing: readonly Account[], parse: ImportParse, now
   };
 
   for (const row of parse.rows) {
+    const draft = row.fillOnly ? withoutKnown(index, row.draft, row.fillOnly) : row.draft;
     let result: ReturnType<typeof mergeDraft>;
     try {
-      result = mergeDraft(index, row.draft, options);
+      result = mergeDraft(index, draft, options);
     } catch (error) {
       rejected.push({ line: row.line, reason: error instanceof Error ? error.message : String(error) });
       continue;
     }
+    drafts.push(draft);
     const entry = touch(result.account.key);
     if (result.status !== 'unchanged') entry.changed = true;
     entry.lines.push(row.line, ...(row.lines ?? []));
@@ -67,7 +91,7 @@ export function planImport(existing: readonly Account[], parse: ImportParse, now
     for (const other of result.put) if (other.key !== result.account.key) touch(other.key).changed = true;
   }
 
-  const plan: ImportPlan = { new: [], updated: [], unchanged: [], rejected };
+  const plan: ImportPlan = { drafts, new: [], updated: [], unchanged: [], rejected };
   for (const [key, { changed, ...info }] of touched) {
     const account = index.byKey.get(key);
     if (!account) continue;

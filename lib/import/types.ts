@@ -2,6 +2,8 @@
 import type { AccountDraft } from '../message-schemas';
 import type { Settings } from '../schema';
 
+export type FillOnlyField = 'label' | 'region';
+
 export type ImportFormat =
   | 'signpost'
   | 'organizations'
@@ -18,6 +20,11 @@ export interface ImportRow {
   notes?: string[];
   /** Further lines merged into this row (AWS config profiles naming the same account). */
   lines?: number[];
+  /**
+   * Fields that only fill blanks: an account that already has one keeps its own. For names a file merely
+   * suggests (an AWS CLI profile name, an Organizations account name) over the label a user chose.
+   */
+  fillOnly?: FillOnlyField[];
 }
 
 export interface ImportRejection {

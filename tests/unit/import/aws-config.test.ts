@@ -64,9 +64,9 @@ describe('AWS config', () => {
     ]);
   });
 
-  it('notes that access keys next to a role were ignored', () => {
-    expect(parse.rows.find((r) => r.draft.label === 'staging')?.notes).toEqual([
-      'Access keys in profile staging were ignored; Signpost never stores them.',
+  it.each(['staging', 'team.dotted'])('notes that the secrets of profile %s were ignored', (label) => {
+    expect(parse.rows.find((r) => r.draft.label === label)?.notes).toEqual([
+      `Secrets in profile ${label} (access keys, tokens, credential commands) were ignored; Signpost never stores them.`,
     ]);
   });
 
@@ -111,7 +111,11 @@ describe('AWS config', () => {
   it('reads CRLF line endings and comments after headers', () => {
     const result = parseImport('[profile a] # work\r\nrole_arn = arn:aws:iam::123456789012:role/R\r\n');
     expect(result.rows).toEqual([
-      { line: 1, draft: { partition: 'aws', accountId: '123456789012', label: 'a' } },
+      {
+        line: 1,
+        draft: { partition: 'aws', accountId: '123456789012', label: 'a' },
+        fillOnly: ['label', 'region'],
+      },
     ]);
   });
 

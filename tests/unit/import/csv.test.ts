@@ -150,7 +150,7 @@ describe('CSV', () => {
       'account,label\n111111111111,"open\n',
       /quoted value on this row is never closed/,
     ],
-    ['a bad tag', 'account,tags\n111111111111,' + 'x'.repeat(40) + '\n', /A tag is 1 to 32 characters/],
+    ['a bad tag', `account,tags\n111111111111,${'x'.repeat(40)}\n`, /A tag is 1 to 32 characters/],
   ])('rejects a row with %s', (_, text, reason) => {
     const result = parseImport(text);
     expect(result.rows).toEqual([]);

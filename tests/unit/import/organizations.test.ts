@@ -63,6 +63,7 @@ describe('Organizations list-accounts', () => {
           label: 'Solo',
           signIns: [{ type: 'root', email: 'a@example.com' }],
         },
+        fillOnly: ['label'],
       },
     ]);
   });

@@ -128,4 +128,30 @@ describe('planImport', () => {
       ['c0ffee00-0000-4000-8000-000000000001', 1720000000000, 1720000000000],
     ]);
   });
+
+  it.each([
+    ['an AWS config profile', '[profile prod-admin]\nsso_account_id = 222222222222\nregion = us-east-1\n'],
+    ['an Organizations account name', '{"Accounts":[{"Id":"222222222222","Name":"prod-admin"}]}'],
+  ])('keeps the label a user chose over %s, and fills it where there is none', (_, text) => {
+    const labelled = account({
+      key: 'prod',
+      accountId: '222222222222',
+      label: 'Production',
+      region: 'eu-west-1',
+    });
+    const kept = planImport([labelled], parseImport(text), NOW);
+    expect(kept.updated).toEqual([]);
+    expect(kept.unchanged.map((e) => e.account)).toEqual([labelled]);
+    expect(kept.drafts[0]!.label).toBeUndefined();
+
+    const bare = account({ key: 'prod', accountId: '222222222222' });
+    const filled = planImport([bare], parseImport(text), NOW);
+    expect(filled.updated[0]!.account.label).toBe('prod-admin');
+  });
+
+  it('lets a CSV label, which the user wrote, rename an account', () => {
+    const plan = planImport(existing, parseImport('account,label\n222222222222,Prod EU\n'), NOW);
+    expect(plan.updated[0]!.account.label).toBe('Prod EU');
+    expect(plan.updated[0]!.before?.label).toBe('Production');
+  });
 });

@@ -4,11 +4,12 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportJson } from '../../../lib/export';
+import { checkDraft } from '../../../lib/import/check-draft';
 import { parseImport } from '../../../lib/import/parse';
 import { planImport } from '../../../lib/import/plan';
 import { accountDraftSchema } from '../../../lib/message-schemas';
-import { DEFAULT_SETTINGS, settingsSchema } from '../../../lib/schema';
-import { storeArb } from './arbitraries';
+import { accountSchema, DEFAULT_SETTINGS, settingsSchema } from '../../../lib/schema';
+import { accountIdArb, aliasArb, emailArb, storeArb } from './arbitraries';
 
 const settingsArb = fc
   .record({
@@ -160,6 +161,44 @@ describe('parsers never throw on junk', () => {
     fc.assert(
       fc.property(fc.oneof(csv, ini), (text) => assertWellFormed(text)),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('checkDraft', () => {
+  it('accepts exactly the drafts that make a valid stored record (the rules of accountSchema)', () => {
+    const draftArb = fc.record(
+      {
+        partition: fc.constantFrom('aws', 'aws-us-gov', 'aws-cn', 'aws-eu'),
+        accountId: fc.oneof(accountIdArb, fc.constant('12345')),
+        alias: aliasArb,
+        signIns: fc.array(
+          fc.oneof(
+            fc.record({
+              type: fc.constant('iam'),
+              userName: fc.constantFrom('alice', 'Alice', 'bob', 'bad name'),
+            }),
+            fc.record({ type: fc.constant('root'), email: fc.oneof(emailArb, fc.constant('nope')) }),
+          ),
+          { maxLength: 4 },
+        ),
+        tags: fc.array(fc.constantFrom('prod', 'Prod', 'a b'), { maxLength: 2 }),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(draftArb, (draft) => {
+        const record = {
+          ...draft,
+          partition: draft.partition ?? 'aws',
+          key: 'k',
+          createdAt: 0,
+          updatedAt: 0,
+          signIns: draft.signIns?.map((s) => ({ ...s, uses: 0, lastUsed: 0 })),
+        };
+        expect(checkDraft(draft).ok).toBe(accountSchema.safeParse(record).success);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -88,7 +88,7 @@ describe('Signpost export', () => {
     [
       'no identifier at all',
       { key: 'k', partition: 'aws', createdAt: 0, updatedAt: 0 },
-      /needs an account ID, an alias or a root email/,
+      /No account ID, alias or root email/,
     ],
     ['an unknown partition', { ...valid, partition: 'aws-eu' }, /Partition must be/],
     ['a colour that is not #rrggbb', { ...valid, colour: 'red' }, /#rrggbb/],

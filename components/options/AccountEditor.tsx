@@ -1,0 +1,201 @@
+// The form to add or edit one account: identifiers, how it looks, where it lands, and its sign-ins.
+// Messages appear next to the box they are about once the user has left it (or tried to save).
+import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+import { PARTITIONS, type Partition } from '../../lib/ids';
+import type { AccountForm, FieldId, FormErrors, TextField as TextFieldName } from '../../lib/options/form';
+import { ColourPicker } from './ColourPicker';
+import { TextField } from './TextField';
+
+export interface AccountEditorProps {
+  form: AccountForm;
+  isNew: boolean;
+  errors: FormErrors;
+  saving: boolean;
+  saveError?: string | undefined;
+  onField: (field: TextFieldName | 'partition', value: string) => void;
+  onTouch: (field: FieldId) => void;
+  onUser: (index: number, value: string) => void;
+  onAddUser: () => void;
+  onRemoveUser: (index: number) => void;
+  onSave: () => void;
+  onCancel: () => void;
+  onDelete?: () => void;
+}
+
+const PARTITION_NAMES: Record<Partition, () => string> = {
+  aws: () => t('partitionStandard'),
+  'aws-us-gov': () => t('partitionGovCloud'),
+  'aws-cn': () => t('partitionChina'),
+};
+
+export function AccountEditor(props: AccountEditorProps) {
+  const { form, errors, isNew } = props;
+  const first = useRef<HTMLInputElement>(null);
+  const form$ = useRef<HTMLFormElement>(null);
+  const newUser = useRef(false);
+
+  useEffect(() => {
+    first.current?.focus();
+    form$.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [form.key, isNew]);
+
+  useEffect(() => {
+    if (!newUser.current) return;
+    newUser.current = false;
+    const boxes = form$.current?.querySelectorAll<HTMLInputElement>('.users input');
+    boxes?.[boxes.length - 1]?.focus();
+  }, [form.users.length]);
+
+  const text = (field: TextFieldName, label: string, extra: { hint?: string; placeholder?: string } = {}) => (
+    <TextField
+      id={`edit-${field}`}
+      label={label}
+      value={form[field]}
+      error={errors[field]}
+      {...extra}
+      onInput={(v) => props.onField(field, v)}
+      onBlur={() => props.onTouch(field)}
+    />
+  );
+
+  return (
+    <form
+      ref={form$}
+      class="editor"
+      aria-labelledby="editor-title"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSave();
+        // After a failed save attempt, take the user to the first box with a problem.
+        setTimeout(() => form$.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          props.onCancel();
+        }
+      }}
+    >
+      <h3 id="editor-title" class="editor__title">
+        {isNew ? t('optionsAddTitle') : t('optionsEditTitle', form.label || form.alias || form.accountId)}
+      </h3>
+      <TextField
+        id="edit-label"
+        label={t('optionsFieldLabel')}
+        value={form.label}
+        error={errors.label}
+        hint={t('optionsFieldLabelHint')}
+        inputRef={first}
+        onInput={(v) => props.onField('label', v)}
+        onBlur={() => props.onTouch('label')}
+      />
+      <div class="editor__pair">
+        {text('accountId', t('optionsFieldAccountId'), { placeholder: '1234-5678-9012' })}
+        {text('alias', t('optionsFieldAlias'), { placeholder: 'my-company-prod' })}
+      </div>
+      <div class="field">
+        <label class="field__label" for="edit-partition">
+          {t('optionsFieldPartition')}
+        </label>
+        <select
+          id="edit-partition"
+          class="field__input"
+          value={form.partition}
+          onChange={(e) => props.onField('partition', e.currentTarget.value)}
+        >
+          {PARTITIONS.map((p) => (
+            <option key={p} value={p}>
+              {PARTITION_NAMES[p]()}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <fieldset class="field users">
+        <legend class="field__label">{t('optionsFieldUsers')}</legend>
+        {form.users.length === 0 ? <p class="field__hint">{t('optionsNoUsers')}</p> : null}
+        {form.users.map((user, i) => {
+          const error = errors[`user:${i}`];
+          const id = `edit-user-${i}`;
+          return (
+            <div class="users__row" key={i}>
+              <input
+                id={id}
+                class="field__input"
+                value={user}
+                spellcheck={false}
+                autocomplete="off"
+                aria-label={t('optionsUserN', i + 1)}
+                aria-invalid={error ? 'true' : undefined}
+                aria-describedby={error ? `${id}-error` : undefined}
+                onInput={(e) => props.onUser(i, e.currentTarget.value)}
+                onBlur={() => props.onTouch(`user:${i}`)}
+              />
+              <button
+                type="button"
+                class="button button--quiet"
+                aria-label={t('optionsRemoveUser', user || String(i + 1))}
+                onClick={() => props.onRemoveUser(i)}
+              >
+                {t('optionsRemove')}
+              </button>
+              {error ? (
+                <p id={`${id}-error`} class="field__error users__error">
+                  {error}
+                </p>
+              ) : null}
+            </div>
+          );
+        })}
+        <button
+          type="button"
+          class="button"
+          onClick={() => {
+            newUser.current = true;
+            props.onAddUser();
+          }}
+        >
+          {t('optionsAddUser')}
+        </button>
+      </fieldset>
+      {text('rootEmail', t('optionsFieldRootEmail'), { hint: t('optionsFieldRootEmailHint') })}
+
+      <ColourPicker value={form.colour} error={errors.colour} onChange={(v) => props.onField('colour', v)} />
+      {text('tags', t('optionsFieldTags'), { hint: t('optionsFieldTagsHint') })}
+      <div class="editor__pair">
+        {text('region', t('optionsFieldRegion'), { placeholder: 'eu-west-1' })}
+        {text('landingPath', t('optionsFieldLanding'), { placeholder: '/s3' })}
+      </div>
+      <TextField
+        id="edit-notes"
+        label={t('optionsFieldNotes')}
+        value={form.notes}
+        error={errors.notes}
+        multiline
+        onInput={(v) => props.onField('notes', v)}
+        onBlur={() => props.onTouch('notes')}
+      />
+
+      {errors.form || props.saveError ? (
+        <p class="field__error editor__error" role="alert">
+          {errors.form ?? props.saveError}
+        </p>
+      ) : null}
+      <div class="editor__actions">
+        <button type="submit" class="button button--primary" disabled={props.saving}>
+          {props.saving ? t('optionsSaving') : t('optionsSave')}
+        </button>
+        <button type="button" class="button" onClick={props.onCancel}>
+          {t('optionsCancel')}
+        </button>
+        {props.onDelete ? (
+          <button type="button" class="button button--danger editor__delete" onClick={props.onDelete}>
+            {t('optionsDeleteAccount')}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

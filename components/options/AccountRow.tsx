@@ -1,0 +1,114 @@
+// One account in the options list: its mark, names, tags and sign-ins, with edit and delete actions.
+import { t } from '../../lib/i18n';
+import { formatAccountId } from '../../lib/ids';
+import type { Account } from '../../lib/schema';
+import { displayLabel } from '../../lib/search';
+
+export interface AccountRowProps {
+  account: Account;
+  selected: boolean;
+  onSelect: (on: boolean) => void;
+  onEdit: () => void;
+  onDelete: () => void;
+  onDeleteSignIn: (signIn: { type: 'iam'; userName: string } | { type: 'root' }) => void;
+}
+
+export function AccountRow({
+  account,
+  selected,
+  onSelect,
+  onEdit,
+  onDelete,
+  onDeleteSignIn,
+}: AccountRowProps) {
+  const label = displayLabel(account);
+  const ids = [account.alias, account.accountId && formatAccountId(account.accountId)].filter(Boolean);
+  const partition =
+    account.partition === 'aws-us-gov'
+      ? t('partitionGovCloud')
+      : account.partition === 'aws-cn'
+        ? t('partitionChina')
+        : undefined;
+  const titleId = `account-${account.key}`;
+  return (
+    <li class={`account${selected ? ' account--selected' : ''}`} aria-labelledby={titleId}>
+      <input
+        type="checkbox"
+        class="account__select"
+        checked={selected}
+        aria-label={t('optionsSelect', label)}
+        onChange={(e) => onSelect(e.currentTarget.checked)}
+      />
+      <span
+        class="account__mark"
+        style={account.colour ? { background: account.colour } : undefined}
+        aria-hidden="true"
+      />
+      <div class="account__body">
+        <p class="account__title">
+          <span id={titleId} class="account__label">
+            {label}
+          </span>
+          {ids.length > 0 && account.label ? <span class="account__ids">{ids.join(' · ')}</span> : null}
+          {partition ? <span class="badge">{partition}</span> : null}
+        </p>
+        {account.tags.length > 0 ? (
+          <ul class="tags" aria-label={t('optionsTags')}>
+            {account.tags.map((tag) => (
+              <li key={tag} class="tag">
+                {tag}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {account.signIns.length > 0 ? (
+          <ul class="signins" aria-label={t('optionsSignIns')}>
+            {account.signIns.map((s) => {
+              const who = s.type === 'iam' ? s.userName : s.email;
+              return (
+                <li key={`${s.type}:${who}`} class={`signin signin--${s.type}`}>
+                  <span class="signin__name">
+                    {s.type === 'root' ? <span class="signin__kind">{t('optionsRootUser')}</span> : null}
+                    {who}
+                  </span>
+                  <button
+                    type="button"
+                    class="signin__delete"
+                    aria-label={t(
+                      'optionsDeleteSignIn',
+                      s.type === 'iam' ? who : t('optionsRootUser'),
+                      label,
+                    )}
+                    title={t('optionsDeleteSignIn', s.type === 'iam' ? who : t('optionsRootUser'), label)}
+                    onClick={() =>
+                      onDeleteSignIn(
+                        s.type === 'iam' ? { type: 'iam', userName: s.userName } : { type: 'root' },
+                      )
+                    }
+                  >
+                    ×
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        ) : (
+          <p class="account__empty">{t('optionsNoSignIns')}</p>
+        )}
+      </div>
+      <div class="account__actions">
+        <button type="button" class="button" aria-label={t('optionsEditNamed', label)} onClick={onEdit}>
+          {t('optionsEdit')}
+        </button>
+        <button
+          type="button"
+          class="button button--quiet"
+          aria-label={t('optionsDeleteNamed', label)}
+          onClick={onDelete}
+        >
+          {t('optionsDelete')}
+        </button>
+      </div>
+    </li>
+  );
+}

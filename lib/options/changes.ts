@@ -1,0 +1,43 @@
+// Says in a few words what an import would change on an account, for the preview's "updated" list.
+import { type MessageKey, t } from '../i18n';
+import type { Account } from '../schema';
+
+function userNames(account: Account): string[] {
+  return account.signIns.flatMap((s) => (s.type === 'iam' ? [s.userName] : []));
+}
+
+function rootOf(account: Account): string | undefined {
+  return account.signIns.find((s) => s.type === 'root')?.email;
+}
+
+const FIELDS = {
+  label: 'optionsFieldLabel',
+  accountId: 'optionsFieldAccountId',
+  alias: 'optionsFieldAlias',
+  colour: 'optionsColour',
+  region: 'optionsFieldRegion',
+  landingPath: 'optionsFieldLanding',
+  notes: 'optionsFieldNotes',
+} as const satisfies Record<string, MessageKey>;
+
+export function describeChanges(before: Account, after: Account): string[] {
+  const out: string[] = [];
+  for (const [field, name] of Object.entries(FIELDS) as [keyof typeof FIELDS, MessageKey][]) {
+    const a = before[field];
+    const b = after[field];
+    if (a === b) continue;
+    if (field === 'notes') out.push(t('changeNotes'));
+    else if (a === undefined) out.push(t('changeSet', t(name), b ?? ''));
+    else out.push(t('changeFromTo', t(name), a, b ?? '—'));
+  }
+  const known = new Set(userNames(before).map((u) => u.toLowerCase()));
+  const added = userNames(after).filter((u) => !known.has(u.toLowerCase()));
+  if (added.length) out.push(t('changeAddsUsers', added.join(', ')));
+  const root = rootOf(after);
+  if (root && root !== rootOf(before)) out.push(t('changeRoot', root));
+  const tags = after.tags.filter((tag) => !before.tags.includes(tag));
+  if (tags.length) out.push(t('changeAddsTags', tags.join(', ')));
+  const frecencyOnly = out.length === 0 && JSON.stringify(before.signIns) !== JSON.stringify(after.signIns);
+  if (frecencyOnly) out.push(t('changeUsage'));
+  return out;
+}
