@@ -219,3 +219,109 @@ describe.concurrent('the content script elsewhere', () => {
     });
   });
 });
+
+// Last in this file: signing in here teaches the extension these accounts.
+describe('the replica pages behave like the real ones', () => {
+  it.each(['classic', 'redesigned'] as const)(
+    'the %s pages take an IAM sign-in from the console through MFA to the console home',
+    async (variant) => {
+      const alias = `acme-${variant}`;
+      h.server.configure({ main: variant, iam: variant, mfa: true, accounts: { [alias]: '111122223333' } });
+      await withPage('https://console.aws.amazon.com/ec2/home?region=eu-west-1', async (page) => {
+        await page.type('#resolving_input', alias);
+        await Promise.all([page.waitForNavigation(), page.click('#next_button')]);
+        expect(new URL(page.url()).hostname).toBe(`${alias}.signin.aws.amazon.com`);
+        expect(await page.$eval('#account', (el) => (el as HTMLInputElement).value)).toBe(alias);
+        await page.type('#username', 'alice');
+        await page.type('#password', 'correct horse');
+        await Promise.all([page.waitForNavigation(), page.click('#signin_button')]);
+        expect(new URL(page.url()).pathname).toBe('/mfa');
+        await page.type('#mfacode', '123456');
+        await Promise.all([page.waitForNavigation(), page.click('#submitMfa_button')]);
+        expect(page.url()).toMatch(/^https:\/\/console\.aws\.amazon\.com\/ec2\/home\?region=eu-west-1&/);
+        const session = await page.$eval(
+          'meta[name=awsc-session-data]',
+          (m) => (m as HTMLMetaElement).content,
+        );
+        expect(JSON.parse(session)).toMatchObject({ accountId: '111122223333', accountAlias: alias });
+      });
+      expect(h.server.submissions.map(({ page, fields }) => ({ page, fields }))).toEqual([
+        { page: 'main', fields: { userType: 'iam', identifier: alias } },
+        {
+          page: 'iam',
+          fields: {
+            account: alias,
+            username: 'alice',
+            passwordLength: '13',
+            ...(variant === 'redesigned' ? { remember: 'false' } : {}),
+          },
+        },
+        { page: 'mfa-iam', fields: { account: alias, codeLength: '6' } },
+      ]);
+    },
+  );
+
+  it.each(['classic', 'redesigned'] as const)(
+    'the %s main page asks for the root password in place, then root MFA, then the console',
+    async (variant) => {
+      h.server.configure({ main: variant, mfa: true, accounts: { 'owner@example.com': '444455556666' } });
+      await withPage('https://console.aws.amazon.com/console/home', async (page) => {
+        await page.click(variant === 'classic' ? '#root_user_radio_button' : 'input[type=radio][value=ROOT]');
+        await page.type('#resolving_input', 'owner@example.com');
+        const before = page.url();
+        await page.click('#next_button');
+        await page.waitForSelector('#password', { visible: true });
+        expect(page.url()).toBe(before);
+        expect(await replicaState(page)).toMatchObject({
+          step: 'password',
+          submitted: { userType: 'root', identifier: 'owner@example.com' },
+        });
+        await page.type('#password', 'secret');
+        await Promise.all([page.waitForNavigation(), page.click('#signin_button')]);
+        expect(new URL(page.url()).pathname).toBe('/mfa/root');
+        await page.type('#mfaCode', '654321');
+        await Promise.all([page.waitForNavigation(), page.click('#mfa_submit_button')]);
+        const session = await page.$eval(
+          'meta[name=awsc-session-data]',
+          (m) => (m as HTMLMetaElement).content,
+        );
+        expect(JSON.parse(session)).toMatchObject({ accountId: '444455556666' });
+      });
+      expect(h.server.submissions.map(({ page, fields }) => ({ page, fields }))).toEqual([
+        { page: 'main', fields: { userType: 'root', identifier: 'owner@example.com' } },
+        { page: 'root-password', fields: { identifier: 'owner@example.com', passwordLength: '6' } },
+        { page: 'mfa-root', fields: { email: 'owner@example.com', codeLength: '6' } },
+      ]);
+    },
+  );
+
+  it('the redesigned pages drop a value the page never saw an input event for', async () => {
+    h.server.configure({ iam: 'redesigned', stayOnSubmit: true });
+    await withPage('https://222233334444.signin.aws.amazon.com/console', async (page) => {
+      // Written through the page's own (tracked) setter, as a script in the page's world would.
+      await page.$eval('#username', (el) => {
+        (el as HTMLInputElement).value = 'mallory';
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await page.type('#password', 'pw');
+      expect(await page.$eval('#username', (el) => (el as HTMLInputElement).value)).toBe('');
+      await page.click('#signin_button');
+      expect((await replicaState(page)).submitted).toEqual({
+        account: '222233334444',
+        username: '',
+        passwordLength: 2,
+      });
+    });
+  });
+
+  it('late pages render their form late and then replace its inputs', async () => {
+    h.server.configure({ lateMs: 500, remountMs: 200 });
+    await withPage('https://333344445555.signin.aws.amazon.com/console', async (page) => {
+      expect(await page.$('#username')).toBeNull();
+      const first = await page.waitForSelector('#username');
+      const state = await replicaState(page);
+      expect(state.mounts).toBe(2);
+      expect(await first!.evaluate((el) => el.isConnected)).toBe(false);
+    });
+  });
+});
