@@ -4,6 +4,12 @@ import type { SignInLocation } from '../hosts';
 import { isEmail, isUserName, parseAccountRef } from '../ids';
 import { detect } from './variants';
 
+/** An account ID or alias in one comparable form (`1234-5678-9012` → `123456789012`), or undefined. */
+export function accountName(input: string | undefined): string | undefined {
+  const ref = input ? parseAccountRef(input) : undefined;
+  return ref && ('accountId' in ref ? ref.accountId : ref.alias);
+}
+
 export type LearnedSignIn =
   | { type: 'root'; email: string }
   | { type: 'iam'; account: string; userName: string };
@@ -19,11 +25,11 @@ export function extract(doc: Document, loc: SignInLocation): LearnedSignIn | und
     return isEmail(email) ? { type: 'root', email } : undefined;
   }
   if (found.kind === 'iam' && fields.account && fields.userName) {
-    const typed = fields.account.value.trim() || (loc.labelKind === 'account' ? (loc.label ?? '') : '');
-    const ref = parseAccountRef(typed);
+    const account = accountName(
+      fields.account.value.trim() || (loc.labelKind === 'account' ? loc.label : undefined),
+    );
     const userName = fields.userName.value.trim();
-    if (!ref || !isUserName(userName)) return undefined;
-    return { type: 'iam', account: 'accountId' in ref ? ref.accountId : ref.alias, userName };
+    if (account && isUserName(userName)) return { type: 'iam', account, userName };
   }
   return undefined;
 }
@@ -81,11 +87,8 @@ export function watchSubmits(doc: Document, loc: SignInLocation, handlers: Submi
   return {
     quietly(action) {
       muted = true;
-      try {
-        action();
-      } finally {
-        muted = false;
-      }
+      action();
+      muted = false;
     },
   };
 }

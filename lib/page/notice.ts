@@ -1,10 +1,10 @@
 // A small in-page notice in its own closed shadow root, so the page's styles and scripts stay out of it.
-// One at a time; it goes away by itself unless the person is pointing at it or has focus inside it.
+// One at a time; it goes away by itself unless focus is inside it.
 
 export interface NoticeAction {
   label: string;
   /** Resolves to the text to show next (the notice then closes soon), or undefined to close now. */
-  run: () => Promise<string | undefined> | string | undefined;
+  run: () => unknown;
 }
 
 export interface Notice {
@@ -14,16 +14,15 @@ export interface Notice {
   close(): void;
 }
 
-const TAG = 'signpost-notice';
-
 // System colours follow the person's light or dark theme; native buttons keep the platform's focus ring.
-// Fixed markup only: the message and button names go in as text, never as HTML.
-const MARKUP = `<style>:host{all:initial;position:fixed;z-index:2147483647;right:16px;bottom:16px;color-scheme:light dark}
-div{font:14px/1.4 system-ui,sans-serif;background:Canvas;color:CanvasText;border:1px solid GrayText;
-border-radius:8px;box-shadow:0 2px 12px #0004;padding:12px;max-width:360px}p{margin:0}button{font:inherit;margin:8px 8px 0 0}
-</style><div role="status"><p></p></div>`;
+const STYLE =
+  ':host{all:initial;position:fixed;z-index:2147483647;right:16px;bottom:16px;max-width:360px;padding:12px;' +
+  'font:14px/1.4 system-ui,sans-serif;color-scheme:light dark;background:Canvas;color:CanvasText;' +
+  'border:1px solid GrayText;border-radius:8px;box-shadow:0 2px 12px #0004}button{font:inherit;margin:8px 8px 0 0}';
 
-/** Shows `message` with `actions` as buttons; closes after `ms` (paused while hovered or focused). */
+let shown: Notice | undefined;
+
+/** Shows `message` with `actions` as buttons; closes after `ms` (held while focus is inside). */
 export function showNotice(
   doc: Document,
   win: Window,
@@ -31,13 +30,15 @@ export function showNotice(
   actions: NoticeAction[],
   ms = 8000,
 ): Notice {
-  for (const old of doc.querySelectorAll(TAG)) old.remove();
-  const host = doc.createElement(TAG);
+  shown?.close();
+  const host = doc.createElement('signpost-notice');
   const root = host.attachShadow({ mode: 'closed' });
-  root.innerHTML = MARKUP;
-  const box = root.querySelector('div')!;
-  const text = box.firstElementChild!;
-  text.textContent = message;
+  const style = doc.createElement('style');
+  const box = doc.createElement('div');
+  style.textContent = STYLE;
+  box.setAttribute('role', 'status');
+  box.textContent = message;
+  root.append(style, box);
 
   let timer: number | undefined;
   let hold = false;
@@ -49,36 +50,36 @@ export function showNotice(
     win.clearTimeout(timer);
     if (!hold) timer = win.setTimeout(close, after);
   };
-  const buttons = actions.map((action) => {
+  if (actions.length) box.append(doc.createElement('br'));
+  for (const action of actions) {
     const button = doc.createElement('button');
-    button.type = 'button';
     button.textContent = action.label;
     button.addEventListener('click', async () => {
-      for (const b of buttons) b.disabled = true;
+      for (const b of box.querySelectorAll('button')) b.disabled = true;
       const next = await Promise.resolve()
         .then(action.run)
         .catch(() => undefined);
-      if (next === undefined) return close();
-      text.textContent = next;
-      for (const b of buttons) b.remove();
+      if (typeof next !== 'string') return close();
+      box.textContent = next;
       hold = false;
       arm(Math.min(ms, 3000));
     });
-    return button;
-  });
-  box.append(...buttons);
-  // Held while pointed at or focused, so there is time to read it and press Undo.
-  for (const type of ['mouseenter', 'mouseleave', 'focusin', 'focusout']) {
-    box.addEventListener(type, () => {
-      hold = /enter|in$/.test(type);
-      arm();
-    });
+    box.append(button);
   }
+  // Held while focus is inside, so a keyboard user has all the time they need to reach Undo.
+  box.addEventListener('focusin', () => {
+    hold = true;
+    arm();
+  });
+  box.addEventListener('focusout', () => {
+    hold = false;
+    arm();
+  });
   box.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') close();
   });
-
-  (doc.body ?? doc.documentElement).append(host);
+  doc.documentElement.append(host);
   arm();
-  return { host, root, close };
+  shown = { host, root, close };
+  return shown;
 }

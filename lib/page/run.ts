@@ -3,10 +3,10 @@
 // decision to <html data-signpost>. When in doubt it fills nothing and says so.
 import { parseSignInUrl } from '../hosts';
 import { t } from '../i18n';
-import { isEmail, isUserName, parseAccountRef } from '../ids';
+import { isEmail, isUserName } from '../ids';
 import type { PageAccount, PageAnswer, RequestOf, RequestType, Responses } from '../messages';
 import { choose, focus, press, setValue } from './dom';
-import { type LearnedSignIn, watchSubmits } from './learn';
+import { accountName, type LearnedSignIn, watchSubmits } from './learn';
 import { showNotice } from './notice';
 import { detect } from './variants';
 import { type Guard, type GuardOptions, type Kept, keepFilled, waitFor } from './wait';
@@ -27,12 +27,6 @@ export interface RunOptions {
 }
 
 export const DATALIST_ID = 'signpost-user-names';
-
-/** An account ID or alias in one comparable form (`1234-5678-9012` → `123456789012`), or undefined. */
-export function accountName(input: string | undefined): string | undefined {
-  const ref = input ? parseAccountRef(input) : undefined;
-  return ref && ('accountId' in ref ? ref.accountId : ref.alias);
-}
 
 /** Whether two account IDs/aliases name one account: equal, or both names of the account the background knows. */
 export function sameAccount(a: string | undefined, b: string | undefined, known?: PageAccount): boolean {
@@ -81,17 +75,16 @@ export async function run(
         ? [
             {
               label: t('pageNoticeUndo'),
-              run: async () =>
-                t(
-                  (await send({ type: 'page.undo', token }).catch(() => undefined))?.undone
-                    ? 'pageNoticeUndone'
-                    : 'pageNoticeUndoFailed',
+              run: () =>
+                send({ type: 'page.undo', token }).then(
+                  (reply) => t(reply.undone ? 'pageNoticeUndone' : 'pageNoticeUndoFailed'),
+                  () => t('pageNoticeUndoFailed'),
                 ),
             },
           ]
         : [],
     );
-  const learn = async (signIn: LearnedSignIn, confirmed: boolean): Promise<undefined> => {
+  const learn = async (signIn: LearnedSignIn, confirmed: boolean): Promise<void> => {
     const reply = await send({ type: 'page.learn', signIn, confirmed }).catch(() => undefined);
     const user = signIn.type === 'iam' ? signIn.userName : signIn.email;
     const label = reply?.label || (signIn.type === 'iam' ? signIn.account : t('pageNoticeRootAccount'));
@@ -104,7 +97,6 @@ export async function run(
         { label: t('pageNoticeNotNow'), run: () => undefined },
       ]);
     }
-    return undefined;
   };
 
   try {
@@ -131,14 +123,14 @@ export async function run(
     if (answer.notice) saved(t('pageNoticeSavedAccount', answer.notice.label), answer.notice.token);
 
     // The page may have re-rendered while the background answered.
-    const page = await waitFor(doc, win, () => detect(doc), Math.max(0, deadline - now()));
+    const page = await waitFor(doc, win, () => detect(doc), deadline - now());
     if (!page || page.kind === 'mfa') return status('unsupported-page');
     const f = page.fields;
     const done = () => send({ type: 'page.done' }).catch(() => undefined);
     const box = (name: 'identifier' | 'account' | 'userName') => () => fields()?.[name];
 
-    /** Offers the account's saved user names on the user name box, re-attached after re-renders. */
-    const offer = (forAccount: string | undefined, items: Kept[]): string[] => {
+    /** Offers the account's saved user names on the user name box (a <datalist>). */
+    const offer = (forAccount: string | undefined): string[] => {
       const names = known && [known.accountId, known.alias].some((n) => sameAccount(n, forAccount));
       if (!names) return [];
       const list = doc.createElement('datalist');
@@ -149,43 +141,29 @@ export async function run(
         option.value = name;
         list.append(option);
       }
-      const attach = (el: HTMLInputElement) => {
-        if (!list.isConnected) doc.body.append(list);
-        const ok = el.getAttribute('list') === DATALIST_ID;
-        el.setAttribute('list', DATALIST_ID);
-        return ok;
-      };
-      attach(f.userName!);
-      items.push({ find: box('userName'), decorate: attach });
+      f.userName!.setAttribute('list', DATALIST_ID);
+      doc.body.append(list);
       return userNames;
     };
 
     /** Main page: chooses the user type, fills the identifier, and checks both held before Next. */
     const fillMain = async (radio: 'rootRadio' | 'iamRadio', value: string) => {
-      for (let attempt = 0; attempt < 2; attempt++) {
-        const r = fields()?.[radio];
-        if (r && !r.checked) {
-          choose(r);
-          await settle();
-        }
-        const input = fields()?.identifier;
-        if (input && input.value !== value) setValue(input, value);
+      const r = fields()?.[radio];
+      if (r && !r.checked) {
+        choose(r);
         await settle();
-        const after = fields();
-        if (after?.[radio]?.checked && after.identifier?.value === value) return after.next;
       }
-      return undefined;
+      const input = fields()?.identifier;
+      if (input && input.value !== value) setValue(input, value);
+      await settle();
+      const after = fields();
+      return after?.[radio]?.checked && after.identifier?.value === value ? after.next : undefined;
     };
 
     if (route?.type === 'root') {
       if (loc.partition !== 'aws' || !isEmail(route.email)) return status('no-match');
-      if (page.kind === 'iam') {
-        // The AWS cookie sent the person to the last IAM account; AWS's own link leads to the main page,
-        // whose content script finishes the route.
-        const link = f.rootLink;
-        if (link) watch.quietly(() => press(link));
-        return status('no-match');
-      }
+      // An IAM page (AWS's cookie remembered the last account) has no root sign-in: nothing to fill here.
+      if (page.kind === 'iam') return status('no-match');
       const next = await fillMain('rootRadio', route.email);
       if (!next) return status('no-match');
       if (settings.autoNextRoot) watch.quietly(() => press(next));
@@ -216,7 +194,7 @@ export async function run(
         items.push({ find: box('userName'), value: route.userName });
         if (password) focus(password);
       } else {
-        offer(route.account, items);
+        offer(route.account);
         focus(userName!);
       }
       keep(items);
@@ -226,20 +204,15 @@ export async function run(
 
     // No route: only the IAM page, only its own account's user names.
     if (page.kind !== 'iam') return status('no-match');
-    const items: Kept[] = [];
-    const first_ = offer(account, items)[0];
+    const remembered = offer(account)[0];
     const userName = f.userName!;
-    let filled = false;
-    if (first_ && settings.fillRememberedUser && userName.value === '') {
-      filled = setValue(userName, first_);
-      items.push({ find: box('userName'), value: first_, ifEmpty: true });
-      const active = doc.activeElement;
-      if (f.password && (!active || active === doc.body || active === userName)) focus(f.password);
-    }
-    if (items.length) keep(items);
-    return status(filled ? 'filled' : 'no-match');
-  } catch (error) {
-    console.warn('Signpost:', error);
-    return root.dataset.signpost ? (root.dataset.signpost as Status) : status('no-match');
+    if (!remembered || !settings.fillRememberedUser || userName.value) return status('no-match');
+    setValue(userName, remembered);
+    keep([{ find: box('userName'), value: remembered, ifEmpty: true }]);
+    // The password box takes focus only if nothing else (the person's choice) has it.
+    if (f.password && [doc.body, userName].includes(doc.activeElement as HTMLElement)) focus(f.password);
+    return status('filled');
+  } catch {
+    return status((root.dataset.signpost as Status) || 'no-match');
   }
 }

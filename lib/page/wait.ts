@@ -42,22 +42,19 @@ export function waitFor<T>(
 
 /**
  * One thing Signpost filled and keeps filled: a text box's `value` (with `ifEmpty`, put back only when the
- * page cleared it), or, for a radio, that it stays chosen. `decorate` re-applies an attribute to a new node
- * and says whether it was already there.
+ * page cleared it), or, for a radio, that it stays chosen.
  */
 export interface Kept {
   /** The element as the page shows it now (a re-render may have replaced it). */
   find: () => HTMLInputElement | undefined;
   value?: string;
   ifEmpty?: boolean;
-  decorate?: (el: HTMLInputElement) => boolean;
 }
 
 const isRadio = (el: EventTarget | null | undefined) => (el as HTMLInputElement | null)?.type === 'radio';
 
 /** Whether `el` still shows what Signpost put there; if not and `fix`, puts it back. */
 function holds(item: Kept, el: HTMLInputElement, fix: boolean): boolean {
-  const decorated = item.decorate ? item.decorate(el) : true;
   if (isRadio(el)) {
     if (!el.checked && fix) choose(el);
     return el.checked;
@@ -65,7 +62,7 @@ function holds(item: Kept, el: HTMLInputElement, fix: boolean): boolean {
   const { value } = item;
   const ok = !value || (item.ifEmpty ? el.value !== '' : el.value === value);
   if (!ok && fix) setValue(el, value!);
-  return ok && decorated;
+  return ok;
 }
 
 export interface GuardOptions {
@@ -81,8 +78,9 @@ export interface GuardOptions {
 
 export interface Guard {
   stop(): void;
-  readonly refills: number;
-  readonly active: boolean;
+  /** How many times a box was filled again. */
+  refills: number;
+  active: boolean;
 }
 
 /**
@@ -97,21 +95,18 @@ export function keepFilled(doc: Document, win: Win, items: Kept[], options: Guar
     isUserEvent = (e: Event) => e.isTrusted,
   } = options;
   const owned = new Set<Kept>();
-  let refills = 0;
-  let active = true;
-
   const check = () => {
     for (const item of items) {
-      const el = active && !owned.has(item) ? item.find() : undefined;
+      const el = guard.active && !owned.has(item) ? item.find() : undefined;
       if (!el || holds(item, el, false)) continue;
-      if (refills >= maxRefills) return stop();
-      refills += 1;
+      if (guard.refills >= maxRefills) return stop();
+      guard.refills++;
       holds(item, el, true);
     }
   };
   // A person changing a box makes it theirs; choosing the other user type changes what every box means.
   const onUser = (event: Event) => {
-    if (!active || !isUserEvent(event)) return;
+    if (!guard.active || !isUserEvent(event)) return;
     if (isRadio(event.target)) return stop();
     for (const item of items) if (event.target === item.find()) owned.add(item);
     if (owned.size === items.length) stop();
@@ -120,25 +115,17 @@ export function keepFilled(doc: Document, win: Win, items: Kept[], options: Guar
   const observer = new win.MutationObserver(check);
   observer.observe(doc, OBSERVE);
   const poll = win.setInterval(check, pollMs);
-  const end = win.setTimeout(() => stop(), windowMs);
+  const end = win.setTimeout(stop, windowMs);
   doc.addEventListener('input', onUser, true);
   doc.addEventListener('change', onUser, true);
 
-  // The person's-change listeners stay (they only mark boxes once `active` is false); the watchers go.
+  // The person's-change listeners stay (they do nothing once inactive); the watchers go.
   function stop() {
-    active = false;
+    guard.active = false;
     observer.disconnect();
     win.clearInterval(poll);
     win.clearTimeout(end);
   }
-
-  return {
-    stop,
-    get refills() {
-      return refills;
-    },
-    get active() {
-      return active;
-    },
-  };
+  const guard: Guard = { stop, refills: 0, active: true };
+  return guard;
 }
