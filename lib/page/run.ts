@@ -68,9 +68,9 @@ export async function run(
 
   const notice = (message: string, actions: { label: string; run: () => unknown }[]) =>
     showNotice(doc, win, message, actions as never, noticeMs);
-  const saved = (message: string, token?: string) =>
+  const saved = (what: string, token?: string) =>
     notice(
-      message,
+      t('pageNoticeSaved', what),
       token
         ? [
             {
@@ -86,13 +86,14 @@ export async function run(
     );
   const learn = async (signIn: LearnedSignIn, confirmed: boolean): Promise<void> => {
     const reply = await send({ type: 'page.learn', signIn, confirmed }).catch(() => undefined);
-    const user = signIn.type === 'iam' ? signIn.userName : signIn.email;
-    const label = reply?.label || (signIn.type === 'iam' ? signIn.account : t('pageNoticeRootAccount'));
+    // What was signed in to, as the background names it: "alice · Prod" (user · account).
+    const what =
+      reply?.label || (signIn.type === 'iam' ? `${signIn.userName} · ${signIn.account}` : signIn.email);
     if (reply?.outcome === 'saved' || reply?.outcome === 'updated') {
       status('learned');
-      saved(t('pageNoticeSaved', user, label), reply.token);
+      saved(what, reply.token);
     } else if (reply?.outcome === 'ask' && !confirmed) {
-      notice(t('pageNoticeAsk', user, label), [
+      notice(t('pageNoticeAsk', what), [
         { label: t('pageNoticeSave'), run: () => learn(signIn, true) },
         { label: t('pageNoticeNotNow'), run: () => undefined },
       ]);
@@ -120,7 +121,7 @@ export async function run(
     if (!answer?.settings) return status('no-match');
     const { route, settings } = answer;
     const known = answer.account;
-    if (answer.notice) saved(t('pageNoticeSavedAccount', answer.notice.label), answer.notice.token);
+    if (answer.notice) saved(answer.notice.label, answer.notice.token);
 
     // The page may have re-rendered while the background answered.
     const page = await waitFor(doc, win, () => detect(doc), deadline - now());

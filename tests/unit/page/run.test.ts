@@ -444,7 +444,7 @@ describe('learning a sign-in the person submits', () => {
     const shown = notices(win);
     const bg = fakeSend({
       'page.query': answer({ settings: { ...SETTINGS, ...settings } }),
-      'page.learn': (r) => (r.confirmed ? { outcome: 'saved', token: 't2', label: 'Prod' } : reply),
+      'page.learn': (r) => (r.confirmed ? { outcome: 'saved', token: 't2', label: 'alice · Prod' } : reply),
       'page.undo': () => ({ undone: true }),
     });
     await start(win, bg.send);
@@ -455,7 +455,7 @@ describe('learning a sign-in the person submits', () => {
   }
 
   it('saved: learned, a notice names the user and account, Undo sends its token', async () => {
-    const { win, bg, shown } = await submitted({ outcome: 'saved', token: 'tok-1', label: 'Prod' });
+    const { win, bg, shown } = await submitted({ outcome: 'saved', token: 'tok-1', label: 'alice · Prod' });
     expect(bg.of('page.learn')).toEqual([
       {
         type: 'page.learn',
@@ -464,7 +464,7 @@ describe('learning a sign-in the person submits', () => {
       },
     ]);
     expect(status(win)).toBe('learned');
-    expect(shown.text()).toEqual(['Signpost saved alice for Prod']);
+    expect(shown.text()).toEqual(['Signpost saved alice · Prod']);
     shown.button('Undo')!.click();
     await sleep(5);
     expect(bg.of('page.undo')).toEqual([{ type: 'page.undo', token: 'tok-1' }]);
@@ -474,18 +474,18 @@ describe('learning a sign-in the person submits', () => {
   it('updated: learned with the same notice', async () => {
     const { win, shown } = await submitted({ outcome: 'updated', token: 'tok-2' });
     expect(status(win)).toBe('learned');
-    expect(shown.text()).toEqual(['Signpost saved alice for 123456789012']);
+    expect(shown.text()).toEqual(['Signpost saved alice · 123456789012']);
   });
 
   it('ask: Save sends the sign-in again, confirmed, and then it is learned', async () => {
     const { win, bg, shown } = await submitted({ outcome: 'ask' });
-    expect(shown.text()).toEqual(['Save alice for 123456789012 in Signpost?']);
+    expect(shown.text()).toEqual(['Save alice · 123456789012 in Signpost?']);
     expect(status(win)).toBe('no-match');
     shown.button('Save')!.click();
     await sleep(5);
     expect(bg.of('page.learn').map((r) => r.confirmed)).toEqual([false, true]);
     expect(status(win)).toBe('learned');
-    expect(shown.text()).toEqual(['Signpost saved alice for Prod']);
+    expect(shown.text()).toEqual(['Signpost saved alice · Prod']);
   });
 
   it('ask: Not now closes the notice and sends nothing', async () => {
@@ -510,11 +510,11 @@ describe('learning a sign-in the person submits', () => {
     const win = page(ACCOUNT_URL, FIXTURES['iam-classic']);
     const shown = notices(win);
     const bg = fakeSend({
-      'page.query': answer({ notice: { token: 'tok-9', label: 'Prod' } }),
+      'page.query': answer({ notice: { token: 'tok-9', label: 'alice · Prod' } }),
       'page.undo': () => ({ undone: false }),
     });
     await start(win, bg.send);
-    expect(shown.text()).toEqual(['Signpost saved a sign-in for Prod']);
+    expect(shown.text()).toEqual(['Signpost saved alice · Prod']);
     shown.button('Undo')!.click();
     await sleep(5);
     expect(bg.of('page.undo')).toEqual([{ type: 'page.undo', token: 'tok-9' }]);
