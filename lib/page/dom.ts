@@ -1,5 +1,8 @@
 // Sets values the way a person would, so that React, AngularJS and plain pages all register them.
 
+/** Whether an event came from the person (the browser marks those trusted), not from a script (ours or the page's). */
+export const trusted = (event: Event): boolean => event.isTrusted;
+
 /** Text boxes Signpost may write to; a password box is never one of them. */
 export function isWritable(el: Element | null | undefined): el is HTMLInputElement {
   return el?.tagName === 'INPUT' && /^(text|email|tel|search|)$/i.test(el.getAttribute('type') ?? '');

@@ -2,6 +2,7 @@
 // user name. It never reads a password or MFA box: only the identifier, account and user name boxes.
 import type { SignInLocation } from '../hosts';
 import { isEmail, isUserName, parseAccountRef } from '../ids';
+import { trusted } from './dom';
 import { detect } from './variants';
 
 /** An account ID or alias in one comparable form (`1234-5678-9012` → `123456789012`), or undefined. */
@@ -52,7 +53,7 @@ export interface SubmitHandlers {
  * (the classic IAM page's is an anchor), or Enter in a box of the form.
  */
 export function watchSubmits(doc: Document, loc: SignInLocation, handlers: SubmitHandlers): SubmitWatch {
-  const { onAttempt, onLearn, isUserEvent = (e: Event) => e.isTrusted } = handlers;
+  const { onAttempt, onLearn, isUserEvent = trusted } = handlers;
   const sent = new Set<string>();
   let muted = false;
 

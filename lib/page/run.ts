@@ -5,7 +5,7 @@ import { parseSignInUrl } from '../hosts';
 import { t } from '../i18n';
 import { isEmail, isUserName } from '../ids';
 import type { PageAccount, PageAnswer, RequestOf, RequestType, Responses } from '../messages';
-import { choose, focus, press, setValue } from './dom';
+import { choose, focus, press, setValue, trusted } from './dom';
 import { accountName, type LearnedSignIn, watchSubmits } from './learn';
 import { showNotice } from './notice';
 import { detect } from './variants';
@@ -51,7 +51,7 @@ export async function run(
   const loc = parseSignInUrl(win.location.href);
   if (!loc || win.top !== win) return undefined;
   const { waitMs = 10_000, settleMs = 20, noticeMs = 8000 } = options;
-  const isUserEvent = options.isUserEvent ?? ((event: Event) => event.isTrusted);
+  const isUserEvent = options.isUserEvent ?? trusted;
   const root = doc.documentElement;
   const status = (s: Status) => {
     root.dataset.signpost = s;

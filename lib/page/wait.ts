@@ -1,6 +1,6 @@
 // Waiting for late sign-in forms, and keeping a fill in place while the page re-renders, both bounded in
 // time: a page that never shows a known form, or keeps replacing it, gets a status, not an endless watch.
-import { choose, setValue } from './dom';
+import { choose, setValue, trusted } from './dom';
 
 type Win = Window & typeof globalThis;
 
@@ -88,12 +88,7 @@ export interface Guard {
  * them. Never fights the person: once they change a box, that box is theirs.
  */
 export function keepFilled(doc: Document, win: Win, items: Kept[], options: GuardOptions = {}): Guard {
-  const {
-    windowMs = 10_000,
-    pollMs = 250,
-    maxRefills = 6,
-    isUserEvent = (e: Event) => e.isTrusted,
-  } = options;
+  const { windowMs = 10_000, pollMs = 250, maxRefills = 6, isUserEvent = trusted } = options;
   const owned = new Set<Kept>();
   const check = () => {
     for (const item of items) {
