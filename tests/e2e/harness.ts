@@ -81,7 +81,16 @@ function isWorkerOf(extensionId: string) {
     target.type() === 'service_worker' && target.url().startsWith(`chrome-extension://${extensionId}/`);
 }
 
-export async function launchSignpost(): Promise<Harness> {
+export interface LaunchOptions {
+  /** False opens a real window (the playground, `npm run demo`); the e2e suite runs headless. */
+  headless?: boolean;
+  /** False leaves Ctrl+C to the caller, which then closes the harness (and so deletes the profile) itself;
+   * by default puppeteer kills Chromium and exits. */
+  handleSignals?: boolean;
+}
+
+export async function launchSignpost(options: LaunchOptions = {}): Promise<Harness> {
+  const headless = options.headless ?? true;
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(
       `No built extension at ${EXTENSION_DIR}; run \`wxt build\` (with the same SIGNPOST_OUT_DIR).`,
@@ -96,12 +105,16 @@ export async function launchSignpost(): Promise<Harness> {
   try {
     browser = await puppeteer.launch({
       executablePath: CHROME_PATH,
-      headless: true,
+      headless,
+      handleSIGINT: options.handleSignals ?? true,
+      handleSIGTERM: options.handleSignals ?? true,
+      handleSIGHUP: options.handleSignals ?? true,
       pipe: true,
       enableExtensions: [EXTENSION_DIR],
       userDataDir,
       args: [...CHROME_ARGS, `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`],
-      defaultViewport: { width: 1200, height: 800 },
+      // A window keeps its own size, so the page follows it when the person resizes it.
+      defaultViewport: headless ? { width: 1200, height: 800 } : null,
       protocolTimeout: 30_000,
     });
   } catch (error) {
