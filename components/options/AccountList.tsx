@@ -60,7 +60,9 @@ export function AccountList(props: AccountListProps) {
         <span class="list__count" role="status">
           {props.query
             ? t('optionsMatching', total.toLocaleString('en'), all.toLocaleString('en'))
-            : t('optionsCount', all.toLocaleString('en'))}
+            : all === 1
+              ? t('optionsCountOne')
+              : t('optionsCount', all.toLocaleString('en'))}
         </span>
       </div>
       {total === 0 ? (

@@ -63,8 +63,6 @@ describe('detectFormat', () => {
     ['a file cut short', '{\n  "Accounts": [\n    {"Id": "1"', 3],
     ['an unclosed string', '{\n\n  "format": "signpost\n}', 3],
   ])('points at the line of broken JSON: %s → line %i', (_, text, line) => {
-    expect(detectFormat(text).error).toBe(
-      `This file is not valid JSON (the error is on line ${line}), so nothing was imported.`,
-    );
+    expect(detectFormat(text).error).toBe(`This file is not valid JSON: the error is on line ${line}.`);
   });
 });

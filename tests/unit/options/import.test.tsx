@@ -72,7 +72,7 @@ describe('import preview', () => {
     );
     const alert = page.root.querySelector('[role="alert"]');
     expect(page.text(alert)).toBe(
-      'Nothing was imported from broken.json. This file is not valid JSON (the error is on line 4), so nothing was imported.',
+      'Nothing was imported from broken.json. This file is not valid JSON: the error is on line 4.',
     );
     expect(page.has('.preview')).toBe(false);
     expect(page.sent.map((r) => r.type)).toEqual(['accounts.list']);
