@@ -2,7 +2,8 @@
 // `npm run demo`: builds Signpost and opens it in a throwaway Chromium window against a local replica of the
 // AWS sign-in pages, seeded with sample accounts. `npm run demo -- --headless` runs the tour instead and
 // writes screenshots and a log to demo-out/. Node 20 cannot run TypeScript, so the playground itself
-// (demo/run.ts, on the e2e harness) is loaded through Vite's module runner; Vite is already a dependency.
+// (demo/run.ts, on the e2e harness) is loaded through Vite's module runner (`runnerImport`, what Vite uses to
+// load TypeScript config files; marked experimental, and Vite is pinned in package.json).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
