@@ -102,7 +102,14 @@ export async function run(
 
   try {
     const first = await waitFor(doc, win, () => detect(doc), waitMs);
-    if (!first || first.kind === 'mfa') return status('unsupported-page');
+    if (!first) return status('unsupported-page');
+    if (first.kind === 'mfa') {
+      // Nothing is filled here, but the IAM page before it navigated away the moment it learned a sign-in:
+      // its Undo notice shows here. The question names no account, so the answer carries none.
+      const reply = await send({ type: 'page.query' }).catch(() => undefined);
+      if (reply?.notice) saved(reply.notice.label, reply.notice.token);
+      return status('unsupported-page');
+    }
     const watch = watchSubmits(doc, loc, {
       isUserEvent,
       onAttempt: () => guard?.stop(),

@@ -82,14 +82,25 @@ describe('guards: nothing at all off the exact sign-in hosts or inside a frame',
 
 describe('unsupported pages say so and fill nothing', () => {
   it.each(['mfa-iam', 'mfa-root'] as const)(
-    '%s: unsupported-page, no question to the background',
+    '%s: unsupported-page, nothing filled even with a route, the question names no account',
     async (name) => {
       const win = page(ACCOUNT_URL, FIXTURES[name]);
       const bg = fakeSend({ 'page.query': answer(IAM_ROUTE) });
       expect(await start(win, bg.send)).toBe('unsupported-page');
-      expect(bg.requests).toEqual([]);
+      expect(bg.requests).toEqual([{ type: 'page.query' }]);
+      expect(
+        [...win.document.querySelectorAll('input')].map((i) => i.getAttribute('value') ?? ''),
+      ).not.toContain('alice');
     },
   );
+
+  it('an MFA page shows the Undo notice of the sign-in learned on the page before', async () => {
+    const win = page(MAIN_URL, FIXTURES['mfa-iam']);
+    const shown = notices(win);
+    const bg = fakeSend({ 'page.query': answer({ notice: { token: 'tok-1', label: 'alice · Prod' } }) });
+    expect(await start(win, bg.send)).toBe('unsupported-page');
+    expect(shown.text()).toEqual(['Signpost saved alice · Prod']);
+  });
 
   it('a page whose ids changed: unsupported-page after the bounded wait', async () => {
     const win = page(ACCOUNT_URL, FIXTURES['iam-classic'].replace('id="username"', 'id="user"'));
