@@ -36,8 +36,15 @@ export function AccountEditor(props: AccountEditorProps) {
   const newUser = useRef(false);
 
   useEffect(() => {
+    // Focus goes back to what opened the editor (its row's Edit button) when the editor closes.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     first.current?.focus();
     form$.current?.scrollIntoView?.({ block: 'nearest' });
+    return () => {
+      if (opener?.isConnected && (!document.activeElement || document.activeElement === document.body)) {
+        opener.focus();
+      }
+    };
   }, [form.key, isNew]);
 
   useEffect(() => {

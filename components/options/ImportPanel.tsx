@@ -55,8 +55,8 @@ export function ImportPanel(props: ImportPanelProps) {
             ref={fileInput}
             id="import-file"
             type="file"
+            // No accept filter: ~/.aws/config and ~/.aws/credentials have no extension to match.
             class="import__file"
-            accept=".json,.csv,.ini,.txt,.cfg,.conf,text/plain,text/csv,application/json"
             disabled={busy}
             onChange={(e) => {
               const file = e.currentTarget.files?.[0];

@@ -269,3 +269,18 @@ describe('settings and export', () => {
     expect(doc.accounts.map((a: { key: string }) => a.key).sort()).toEqual(['data', 'pay', 'sandbox']);
   });
 });
+
+describe('keyboard', () => {
+  it('Escape closes the editor and puts focus back on the Edit button that opened it', async () => {
+    const page = await renderOptions({ seed: SEED });
+    const edit = page.button('Edit Data lake');
+    edit.focus();
+    await click(edit);
+    expect(document.activeElement).toBe(page.field('Label'));
+    await settle(() =>
+      page.field('Label').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })),
+    );
+    expect(page.has('.editor')).toBe(false);
+    expect(document.activeElement).toBe(page.button('Edit Data lake'));
+  });
+});
