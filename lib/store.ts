@@ -125,13 +125,14 @@ export class Store {
       throw error;
     }
     const removed = outcome.remove.filter((k) => !puts.has(k));
-    // Deletes first: a folded record frees its account ID/alias for the record that absorbs it.
-    await Promise.all([
-      ...removed.map((k) => store.delete(k)),
-      ...[...puts.values()].map((a) => store.put(a)),
-    ]);
     try {
-      await tx.done;
+      // Deletes first: a folded record frees its account ID/alias for the record that absorbs it. The writes
+      // and the commit are awaited together, so a refused write is reported once, in plain words.
+      await Promise.all([
+        ...removed.map((k) => store.delete(k)),
+        ...[...puts.values()].map((a) => store.put(a)),
+        tx.done,
+      ]);
     } catch (error) {
       throw new StoreError(
         error instanceof DOMException && error.name === 'ConstraintError'
@@ -210,20 +211,34 @@ export class Store {
     return result;
   }
 
-  /** Counts one use of a sign-in (a route); unknown targets are ignored. */
+  /**
+   * Counts one use of a sign-in (a route); unknown targets are ignored. Only that record is read and
+   * written, and the list cache is patched rather than dropped: a route is on the path of the sign-in page's
+   * own query, and with thousands of accounts a whole-store transaction (read and validate every record)
+   * held that query up for 150 ms and made the next popup open re-read everything.
+   */
   async recordUse(key: string, target: { type: 'iam'; userName: string } | { type: 'root' }): Promise<void> {
-    await this.transact((index) => {
-      const account = index.byKey.get(key);
-      const now = this.now();
-      const i = account?.signIns.findIndex((s) =>
-        target.type === 'root'
-          ? s.type === 'root'
-          : s.type === 'iam' && sameUserName(s.userName, target.userName),
-      );
-      if (!account || i === undefined || i < 0) return { result: undefined, put: [], remove: [] };
-      const signIns = account.signIns.map((s, j) => (j === i ? { ...s, ...recordUse(s, now) } : s));
-      return { result: undefined, put: [{ ...account, signIns }], remove: [] };
-    });
+    const tx = (await this.db).transaction('accounts', 'readwrite');
+    const raw = await tx.store.get(key);
+    const account = raw === undefined ? undefined : this.validate([raw]).accounts[0];
+    const i = account?.signIns.findIndex((s) =>
+      target.type === 'root'
+        ? s.type === 'root'
+        : s.type === 'iam' && sameUserName(s.userName, target.userName),
+    );
+    if (!account || i === undefined || i < 0) {
+      await tx.done;
+      return;
+    }
+    const now = this.now();
+    const signIns = account.signIns.map((s, j) => (j === i ? { ...s, ...recordUse(s, now) } : s));
+    const next = clean(accountSchema.parse({ ...account, signIns }));
+    await tx.store.put(next);
+    await tx.done;
+    if (this.cache) {
+      const accounts = this.cache.accounts.map((a) => (a.key === key ? next : a));
+      this.cache = { ...this.cache, accounts };
+    }
   }
 
   /**
