@@ -4,7 +4,7 @@
 
 import { frecencyScore } from '../frecency';
 import { accountSignInUrl, parseSignInUrl, rootSignInUrl, type SignInLocation } from '../hosts';
-import { formatAccountId, parseAccountRef } from '../ids';
+import { type AccountRef, formatAccountId, parseAccountRef } from '../ids';
 import { rootEmail } from '../merge';
 import { contentRequestSchema, pageRequestSchema, type SignInTarget } from '../message-schemas';
 import type {
@@ -135,6 +135,17 @@ function pageAccount(account: Account, now: number): PageAccount {
   };
 }
 
+/** Whether Signpost knows `a` or `b` as an account whose other identifier is not the one given. */
+async function knownApart(store: Store, partition: string, a: AccountRef, b: AccountRef): Promise<boolean> {
+  const clash = (known: Account | undefined, other: AccountRef) =>
+    known !== undefined &&
+    ('accountId' in other
+      ? known.accountId !== undefined && known.accountId !== other.accountId
+      : known.alias !== undefined && known.alias !== other.alias);
+  const [knownA, knownB] = await Promise.all([store.findByRef(partition, a), store.findByRef(partition, b)]);
+  return clash(knownA, b) || clash(knownB, a);
+}
+
 export interface RouteRequest {
   key: string;
   target: SignInTarget;
@@ -233,15 +244,17 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     } else {
       const boxRef = parseAccountRef(req.signIn.account);
       if (!boxRef) throw new Refused('The account box does not hold an account ID or alias.');
-      // A host named by one identifier and a box holding the other tell us they are the same account.
+      // A host named by one identifier and a box holding the other tell us they are the same account, unless
+      // Signpost knows either as part of another account: then the person changed the box, and only it counts.
       const hostRef = loc.labelKind === 'account' && loc.label ? parseAccountRef(loc.label) : undefined;
+      const link =
+        hostRef &&
+        !('accountId' in hostRef && 'accountId' in boxRef) &&
+        !('alias' in hostRef && 'alias' in boxRef) &&
+        !(await knownApart(ctx.store, loc.partition, hostRef, boxRef));
       draft = {
         partition: loc.partition,
-        ...(hostRef &&
-        !('accountId' in hostRef && 'accountId' in boxRef) &&
-        !('alias' in hostRef && 'alias' in boxRef)
-          ? hostRef
-          : {}),
+        ...(link ? hostRef : {}),
         ...boxRef,
         signIns: [{ type: 'iam', userName: req.signIn.userName }],
       };
