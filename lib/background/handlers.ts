@@ -216,7 +216,11 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const ref = named ? parseAccountRef(named) : undefined;
     const account = ref ? await ctx.store.findByRef(loc.partition, ref) : undefined;
     if (account) answer.account = pageAccount(account, ctx.now());
-    if (notice && notice.fromUrl !== ctx.url) {
+    // A notice is about one account: only a page that may be about that account shows it.
+    const aboutIt =
+      notice?.partition === loc.partition &&
+      (loc.labelKind !== 'account' || loc.label === notice.accountId || loc.label === notice.alias);
+    if (notice && aboutIt && notice.fromUrl !== ctx.url) {
       answer.notice = { token: notice.token, label: notice.label };
       await ctx.session.clearNotice(ctx.tabId);
     }
@@ -272,7 +276,15 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     if (outcome === 'unchanged') return { outcome, label: text };
     const token = (ctx.newToken ?? (() => crypto.randomUUID()))();
     await ctx.session.setUndo(token, { before: change.before, created: change.created });
-    await ctx.session.setNotice(ctx.tabId, { token, label: text, fromUrl: ctx.url });
+    const { accountId, alias } = change.result.account;
+    await ctx.session.setNotice(ctx.tabId, {
+      token,
+      label: text,
+      fromUrl: ctx.url,
+      partition: loc.partition,
+      accountId,
+      alias,
+    });
     return { outcome, token, label: text };
   },
   'page.undo': async (req: { token: string }, ctx) => {

@@ -2,6 +2,7 @@
 // notices and undo records. Kept in storage.session (memory only, never written to disk, not readable by
 // content scripts) and expired by time.
 import type { Browser } from 'wxt/browser';
+import type { Partition } from '../ids';
 import type { Account, PendingRoute } from '../schema';
 
 export const ROUTE_TTL = 5 * 60_000;
@@ -13,6 +14,10 @@ export interface PendingNotice {
   label: string;
   /** The page that learned it; the next page in the tab shows the notice if that page navigated away. */
   fromUrl: string;
+  /** The account it is about: a page of another account never gets the notice. */
+  partition: Partition;
+  accountId?: string;
+  alias?: string;
   expiresAt: number;
 }
 
