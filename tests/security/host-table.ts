@@ -1,0 +1,105 @@
+// The table of lookalike and edge hosts the security suite checks, shared by the unit test of the host parser
+// (host-checks.unit.test.ts) and the Chromium test of a sample (least-disclosure-hosts.e2e.test.ts).
+// A superset of the lookalike list in tests/unit/hosts.test.ts, each with the reason it must get nothing.
+
+/** URLs that are not a sign-in page of a supported partition: Signpost must fill and learn nothing there. */
+export const NOT_SIGN_IN: readonly (readonly [url: string, why: string])[] = [
+  ['https://signin.aws.amazon.com.evil.test/signin', 'the real host as a subdomain of another site'],
+  ['https://signin.aws.amazon.com.evil.test/console', 'the same, on the IAM path'],
+  ['https://123456789012.signin.aws.amazon.com.evil.test/console', 'an account host under another site'],
+  ['https://signin.amazonaws-us-gov.com.evil.test/', 'GovCloud host under another site'],
+  ['https://signin.amazonaws.cn.evil.test/', 'China host under another site'],
+  ['https://signin-aws-amazon.com/signin', 'dashes for dots'],
+  ['https://signinaws.amazon.com/', 'a dot left out'],
+  ['https://xsignin.aws.amazon.com/', 'a letter before signin'],
+  ['https://123456789012-signin.aws.amazon.com/console', 'account and signin joined by a dash'],
+  ['https://signin.aws.amazon.co/signin', 'another top-level domain'],
+  ['https://x.signin.aws.amazon.co/console', 'account host on another top-level domain'],
+  ['https://signin.aws.amazon.com.cn/', 'aws suffix plus cn'],
+  ['https://signin.amazonaws.cn.com/', 'cn suffix plus com'],
+  ['https://signin.amazonaws.com/', 'amazonaws.com is not a sign-in domain'],
+  ['https://signin.aws.amazon.cn/', 'partition suffixes crossed'],
+  ['https://signin.amazonaws-us-gov.cn/', 'partition suffixes crossed'],
+  ['https://signin.amazon.com/', 'aws label missing'],
+  ['https://aws.amazon.com/signin', 'the marketing site'],
+  ['https://console.aws.amazon.com/console/home', 'the console, not a sign-in page'],
+  ['https://a.b.signin.aws.amazon.com/console', 'two labels before signin'],
+  ['https://123456789012.us-east-1.signin.aws.amazon.com/console', 'account and region both'],
+  ['https://x.y.signin.amazonaws.cn/', 'two labels before signin (China)'],
+  ['https://.signin.aws.amazon.com/', 'an empty label'],
+  ['https://-acme.signin.aws.amazon.com/console', 'alias starting with a dash'],
+  ['https://ac--me.signin.aws.amazon.com/console', 'alias with a double dash'],
+  ['https://ac_me.signin.aws.amazon.com/console', 'underscore is not in the alias grammar'],
+  ['https://ab.signin.aws.amazon.com/console', 'alias shorter than 3'],
+  [`https://${'a'.repeat(64)}.signin.aws.amazon.com/console`, 'alias longer than 63'],
+  ['https://xn--80ak6aa92e.signin.aws.amazon.com/console', 'punycode (Cyrillic) account label'],
+  ['https://xn--signin-9za.aws.amazon.com/', 'punycode lookalike of signin'],
+  ['https://signіn.aws.amazon.com/', 'Cyrillic і in signin (IDN homograph)'],
+  ['https://ѕignin.aws.amazon.com/', 'Cyrillic ѕ in signin (IDN homograph)'],
+  ['https://signin.aws.amazon.com．evil.test/', 'full-width dot before another site'],
+  ['https://signin.aws.amazon.com%2eevil.test/', 'percent-encoded dot before another site'],
+  ['https://signin.aws.amazon.com\u200b.evil.test/', 'zero-width space before another site'],
+  ['https://signin.aws.amazon.com./signin', 'trailing dot (fully qualified form)'],
+  ['https://123456789012.signin.aws.amazon.com./console', 'trailing dot on an account host'],
+  ['https://signin.aws.amazon.com../signin', 'two trailing dots'],
+  ['https://signin.aws.amazon.com:8443/signin', 'a non-default port'],
+  ['https://123456789012.signin.aws.amazon.com:444/console', 'a non-default port on an account host'],
+  ['https://user@signin.aws.amazon.com/signin', 'user info'],
+  ['https://user:pw@signin.aws.amazon.com/signin', 'user info with a password'],
+  ['https://signin.aws.amazon.com@evil.test/', 'the real host as user info of another site'],
+  ['https://signin.aws.amazon.com:443@evil.test/', 'the real host and port as user info'],
+  ['https://signin.aws.amazon.com%2F@evil.test/', 'encoded slash in user info'],
+  ['https://evil.test\\.signin.aws.amazon.com/', 'backslash ends the host early'],
+  ['https://evil.test/?u=https://signin.aws.amazon.com/', 'the real URL in the query'],
+  ['https://evil.test/signin.aws.amazon.com', 'the real host in the path'],
+  ['https://evil.test/#@signin.aws.amazon.com', 'the real host in the fragment'],
+  ['http://signin.aws.amazon.com/signin', 'plain http'],
+  ['http://123456789012.signin.aws.amazon.com/console', 'plain http on an account host'],
+  ['wss://signin.aws.amazon.com/', 'websocket scheme'],
+  ['ftp://signin.aws.amazon.com/', 'ftp scheme'],
+  ['blob:https://signin.aws.amazon.com/0d6f', 'a blob URL of the sign-in origin'],
+  ['chrome-extension://abc/signin.aws.amazon.com', 'an extension page'],
+  ['javascript:alert(1)//signin.aws.amazon.com', 'a javascript: URL'],
+  ['data:text/html,signin.aws.amazon.com', 'a data: URL'],
+  ['https://127.0.0.1/', 'an IP address'],
+  ['https://0x7f000001/', 'an IP address in hex'],
+  ['https://[::1]/', 'an IPv6 address'],
+  ['https://signin.aws.amazon.com%00.evil.test/', 'a NUL in the host (not a URL at all)'],
+  ['not a url', 'not a URL'],
+  ['', 'empty'],
+];
+
+/** Odd spellings the URL parser turns into a real sign-in host (what a browser would load); accepted. */
+export const SIGN_IN_EDGES: readonly (readonly [url: string, expected: Record<string, string>])[] = [
+  ['https://SIGNIN.AWS.AMAZON.COM/', { partition: 'aws' }],
+  ['https://signin.aws.amazon.com:443/signin', { partition: 'aws' }],
+  ['https://123456789012.signin.aws.amazon.com:0443/console', { partition: 'aws', label: '123456789012' }],
+  ['https:signin.aws.amazon.com/signin', { partition: 'aws' }],
+  ['https://signin。aws。amazon。com/', { partition: 'aws' }],
+  ['https://signin.aws.amazon.com\t/', { partition: 'aws' }],
+  ['https://signin.aws.amazon.com\\@evil.test/', { partition: 'aws' }],
+  ['https://ACME-Prod.signin.aws.amazon.com/console', { partition: 'aws', label: 'acme-prod' }],
+  [`https://${'a'.repeat(63)}.signin.aws.amazon.com/console`, { partition: 'aws', label: 'a'.repeat(63) }],
+  [
+    'https://us-gov-west-1.signin.amazonaws-us-gov.com/oauth',
+    { partition: 'aws-us-gov', label: 'us-gov-west-1' },
+  ],
+  ['https://cn-northwest-1.signin.amazonaws.cn/oauth', { partition: 'aws-cn', label: 'cn-northwest-1' }],
+];
+
+/**
+ * Lookalikes the e2e replica server answers (every host resolves to it), for the Chromium sample.
+ * `injected`: inside the manifest's match patterns, so Chrome runs the content script and only its own
+ * host check stands between the page and the user's data.
+ */
+export const CHROMIUM_SAMPLE: readonly { url: string; injected: boolean }[] = [
+  { url: 'https://signin.aws.amazon.com.evil.test/console', injected: false },
+  { url: 'https://signin-aws-amazon.com/signin', injected: false },
+  { url: 'https://x.signin.aws.amazon.co/console', injected: false },
+  { url: 'https://a.b.signin.aws.amazon.com/console', injected: true },
+  { url: 'https://123456789012.us-east-1.signin.aws.amazon.com/console', injected: true },
+  { url: 'https://123456789012.signin.aws.amazon.com:8443/console', injected: true },
+  { url: 'https://xn--80ak6aa92e.signin.aws.amazon.com/console', injected: true },
+  { url: 'https://ac--me.signin.aws.amazon.com/console', injected: true },
+  { url: 'https://ab.signin.aws.amazon.com/console', injected: true },
+];
