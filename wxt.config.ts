@@ -9,6 +9,13 @@ const ICONS = {
   128: 'icons/icon-128.png',
 };
 
+// Extension pages and the service worker load only Signpost's own files and may not open any connection:
+// Signpost makes no network request of its own, and this makes that a rule the browser enforces
+// (tests/security/no-secrets-no-network.e2e.test.ts). `wxt dev` keeps WXT's policy (its reload socket).
+const EXTENSION_PAGES_CSP =
+  "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'none'; img-src 'self' data:; " +
+  "base-uri 'none'; form-action 'none'";
+
 export default defineConfig({
   // Parallel checkouts/agents can build side by side by pointing this elsewhere.
   outDir: process.env.SIGNPOST_OUT_DIR ?? '.output',
@@ -33,7 +40,7 @@ export default defineConfig({
       };
     },
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -41,6 +48,7 @@ export default defineConfig({
     // Firefox grants the omnibox with its manifest key and rejects it as a permission.
     permissions: browser === 'firefox' ? ['storage', 'activeTab'] : ['storage', 'omnibox', 'activeTab'],
     omnibox: { keyword: 'aws' },
+    ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
     icons: ICONS,
     action: { default_title: '__MSG_actionTitle__', default_icon: ICONS },
     // WXT writes the popup into MV2's browser_action before it converts `action`, which then loses its icon.
