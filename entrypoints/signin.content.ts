@@ -7,6 +7,9 @@ export default defineContentScript({
   matches: SIGNIN_MATCHES,
   allFrames: false,
   runAt: 'document_idle',
+  // WXT would otherwise window.postMessage every sign-in page a "content script started" note carrying
+  // Signpost's extension ID; the page has no business hearing from Signpost.
+  noScriptStartedPostMessage: true,
   main() {
     void run(document, window, send);
   },
