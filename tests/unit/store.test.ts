@@ -213,6 +213,21 @@ describe('frecency', () => {
     ]);
   });
 
+  it('a route is counted in the list the popup reads next, also when that list was already read', async () => {
+    const { store, tick } = makeStore();
+    const a = await store.save(draft({ alias: 'acme', signIns: [iam('alice')] }));
+    await store.save(draft({ alias: 'other', signIns: [iam('bob')] }));
+    expect((await store.list()).accounts).toHaveLength(2);
+    tick(5);
+    await store.recordUse(a.result.account.key, iam('alice'));
+    const listed = (await store.list()).accounts;
+    expect(listed.find((x) => x.alias === 'acme')!.signIns).toEqual([
+      { type: 'iam', userName: 'alice', uses: 1, lastUsed: 1005 },
+    ]);
+    expect(listed.find((x) => x.alias === 'other')!.signIns[0]!.uses).toBe(0);
+    expect(listed).toEqual((await new Store(openSignpostDb()).list()).accounts);
+  });
+
   it('learning adds the sign-in with one use, and counts again when seen again', async () => {
     const { store } = makeStore();
     const first = await store.learn(draft({ accountId: '123456789012', signIns: [iam('alice')] }));
