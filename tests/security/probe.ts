@@ -130,9 +130,10 @@ export async function watchContentScript(page: Page, extensionId: string): Promi
   cdp.on('Runtime.bindingCalled', (e) => {
     if (e.name === BINDING) events.push(JSON.parse(e.payload) as ProbeEvent);
   });
+  const name = extensionName();
   cdp.on('Runtime.executionContextCreated', ({ context }) => {
-    if (context.origin === origin && (context.auxData as { type?: string } | undefined)?.type === 'isolated')
-      injections.push(context.name);
+    // Puppeteer's own utility world on an extension page has our origin too; the content script's has our name.
+    if (context.origin === origin && context.name === name) injections.push(context.origin);
   });
   cdp.on('Debugger.paused', async (e) => {
     try {
@@ -147,7 +148,7 @@ export async function watchContentScript(page: Page, extensionId: string): Promi
     }
   });
   await cdp.send('Runtime.enable');
-  await cdp.send('Runtime.addBinding', { name: BINDING, executionContextName: extensionName() });
+  await cdp.send('Runtime.addBinding', { name: BINDING, executionContextName: name });
   await cdp.send('Debugger.enable');
   await cdp.send('Debugger.setBreakpointByUrl', {
     url: `${origin}/content-scripts/signin.js`,
