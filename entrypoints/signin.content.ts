@@ -6,7 +6,9 @@ import { run } from '../lib/page/run';
 export default defineContentScript({
   matches: SIGNIN_MATCHES,
   allFrames: false,
-  runAt: 'document_idle',
+  // Start at once so the background's answer is ready when the form appears; run() itself fills only after
+  // DOMContentLoaded, once the page's framework is listening.
+  runAt: 'document_start',
   // WXT would otherwise window.postMessage every sign-in page a "content script started" note carrying
   // Signpost's extension ID; the page has no business hearing from Signpost.
   noScriptStartedPostMessage: true,

@@ -9,7 +9,7 @@ import { choose, focus, press, setValue, trusted } from './dom';
 import { accountName, type LearnedSignIn, watchSubmits } from './learn';
 import { showNotice } from './notice';
 import { detect } from './variants';
-import { type Guard, type GuardOptions, type Kept, keepFilled, waitFor } from './wait';
+import { domReady, type Guard, type GuardOptions, type Kept, keepFilled, waitFor } from './wait';
 
 export type Status = 'filled' | 'no-match' | 'unsupported-page' | 'learned';
 export type Send = <T extends RequestType>(request: RequestOf<T>) => Promise<Responses[T]>;
@@ -52,9 +52,8 @@ export async function run(
   if (!loc || win.top !== win) return undefined;
   const { waitMs = 10_000, settleMs = 20, noticeMs = 8000 } = options;
   const isUserEvent = options.isUserEvent ?? trusted;
-  const root = doc.documentElement;
   const status = (s: Status) => {
-    root.dataset.signpost = s;
+    doc.documentElement.dataset.signpost = s;
     return s;
   };
   const settle = () => new Promise((resolve) => win.setTimeout(resolve, settleMs));
@@ -100,13 +99,21 @@ export async function run(
     }
   };
 
+  // Asked at once (the script runs at document_start), so the answer is in hand when the form appears. It
+  // names only the account the host names; a page without one may name its account later, from its box.
+  const hostAccount = loc.labelKind === 'account' ? loc.label : undefined;
+  const early = send({ type: 'page.query', account: hostAccount });
+  early.catch(() => undefined);
+
   try {
-    const first = await waitFor(doc, win, () => detect(doc), waitMs);
+    // Fill only once the page's own scripts have run: a framework that boots after a fill would miss it.
+    await domReady(doc, win);
+    const first = await waitFor(doc, win, () => detect(doc), deadline - now());
     if (!first) return status('unsupported-page');
     if (first.kind === 'mfa') {
       // Nothing is filled here, but the IAM page before it navigated away the moment it learned a sign-in:
-      // its Undo notice shows here. The question names no account, so the answer carries none.
-      const reply = await send({ type: 'page.query' }).catch(() => undefined);
+      // its Undo notice shows here.
+      const reply = await early.catch(() => undefined);
       if (reply?.notice) saved(reply.notice.label, reply.notice.token);
       return status('unsupported-page');
     }
@@ -119,9 +126,11 @@ export async function run(
     });
 
     // The account this page is for: its host, else what its account box shows. Never anything else.
-    const account = loc.labelKind === 'account' ? loc.label : accountName(first.fields.account?.value.trim());
+    const account = hostAccount ?? accountName(first.fields.account?.value.trim());
     try {
-      answer = await send({ type: 'page.query', account });
+      answer = await early;
+      if (account !== hostAccount)
+        answer = { ...(await send({ type: 'page.query', account })), notice: answer?.notice };
     } catch {
       return status('no-match');
     }
@@ -221,6 +230,6 @@ export async function run(
     if (f.password && [doc.body, userName].includes(doc.activeElement as HTMLElement)) focus(f.password);
     return status('filled');
   } catch {
-    return status((root.dataset.signpost as Status) || 'no-match');
+    return status((doc.documentElement.dataset.signpost as Status) || 'no-match');
   }
 }

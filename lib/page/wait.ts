@@ -11,6 +11,12 @@ const OBSERVE: MutationObserverInit = {
   attributeFilter: ['id', 'type'],
 };
 
+/** Resolves once the document is parsed and its own (non-async) scripts have run. */
+export function domReady(doc: Document, win: Win): Promise<void> {
+  if (doc.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => win.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
+
 /**
  * Resolves with `check()`'s first defined answer: at once, or after the mutation burst that makes it true;
  * with undefined once `timeoutMs` has passed without one.

@@ -82,12 +82,12 @@ describe('guards: nothing at all off the exact sign-in hosts or inside a frame',
 
 describe('unsupported pages say so and fill nothing', () => {
   it.each(['mfa-iam', 'mfa-root'] as const)(
-    '%s: unsupported-page, nothing filled even with a route, the question names no account',
+    '%s: unsupported-page, nothing filled even with a route, the question names only the host account',
     async (name) => {
       const win = page(ACCOUNT_URL, FIXTURES[name]);
       const bg = fakeSend({ 'page.query': answer(IAM_ROUTE) });
       expect(await start(win, bg.send)).toBe('unsupported-page');
-      expect(bg.requests).toEqual([{ type: 'page.query' }]);
+      expect(bg.requests).toEqual([{ type: 'page.query', account: '123456789012' }]);
       expect(
         [...win.document.querySelectorAll('input')].map((i) => i.getAttribute('value') ?? ''),
       ).not.toContain('alice');
@@ -108,7 +108,11 @@ describe('unsupported pages say so and fill nothing', () => {
     const started = Date.now();
     expect(await start(win, bg.send, { waitMs: 60 })).toBe('unsupported-page');
     expect(Date.now() - started).toBeLessThan(1000);
-    expect([bg.requests, $(win, '#account').value]).toEqual([[], '']);
+    // Only the question asked at start; nothing filled, nothing reported done.
+    expect([bg.requests, $(win, '#account').value]).toEqual([
+      [{ type: 'page.query', account: '123456789012' }],
+      '',
+    ]);
   });
 });
 
@@ -139,17 +143,35 @@ describe('the background unreachable or confused: no-match, nothing escapes', ()
 });
 
 describe("page.query asks about the page's own account only", () => {
+  // The first question goes out at once and names only the host's account; a page whose host names none
+  // asks again with its account box once the form is there.
   it.each([
-    ['an account host: its label', ACCOUNT_URL, '', '123456789012'],
-    ['a region host: the account box', REGION_URL, 'My-Alias', 'my-alias'],
-    ['a region host with an empty account box: nothing', REGION_URL, '', undefined],
-    ['a region host with junk in the account box: nothing', REGION_URL, '12 34', undefined],
+    ['an account host: its label', ACCOUNT_URL, '', ['123456789012']],
+    ['a region host: nothing, then the account box', REGION_URL, 'My-Alias', [undefined, 'my-alias']],
+    ['a region host with an empty account box: nothing', REGION_URL, '', [undefined]],
+    ['a region host with junk in the account box: nothing', REGION_URL, '12 34', [undefined]],
   ])('%s', async (_, url, box, expected) => {
     const win = page(url, FIXTURES['iam-classic']);
     $(win, '#account').value = box;
     const bg = fakeSend({ 'page.query': answer() });
     await start(win, bg.send);
-    expect(bg.of('page.query')).toEqual([{ type: 'page.query', account: expected }]);
+    expect(bg.of('page.query')).toEqual(expected.map((account) => ({ type: 'page.query', account })));
+  });
+
+  it('asks before the form exists, and fills only once the document has loaded', async () => {
+    const win = page(ACCOUNT_URL, '<p>loading…</p>');
+    Object.defineProperty(win.document, 'readyState', { value: 'loading', configurable: true });
+    const bg = fakeSend({ 'page.query': answer(IAM_ROUTE), 'page.done': () => ({}) });
+    const running = start(win, bg.send, { waitMs: 2000 });
+    await sleep(5);
+    expect(bg.of('page.query')).toEqual([{ type: 'page.query', account: '123456789012' }]);
+    win.document.body.innerHTML = FIXTURES['iam-classic'];
+    await sleep(20);
+    expect($(win, '#username').value).toBe('');
+    Object.defineProperty(win.document, 'readyState', { value: 'interactive', configurable: true });
+    win.dispatchEvent(new win.Event('DOMContentLoaded'));
+    expect(await running).toBe('filled');
+    expect($(win, '#username').value).toBe('alice');
   });
 
   it('the main page: no account', async () => {
