@@ -63,6 +63,9 @@ export function Popup({ model }: { model: PopupModel }) {
         onAdd={() => model.openAdd('')}
       />
     );
+  } else if (results.length === 0 && !model.complete.value) {
+    // Only the first screen's accounts are in yet; the rest arrive within a frame or two.
+    body = <p class="loading">{t('popupLoading')}</p>;
   } else if (results.length === 0) {
     body = (
       <EmptyState kind="no-match" query={query} addable={isAddable(query)} onAdd={() => model.openAdd()} />

@@ -3,8 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { handleMessage, openRoute } from '../lib/background/handlers';
 import { Session } from '../lib/background/session';
 import { choose, placement, suggest } from '../lib/omnibox';
-import type { Account } from '../lib/schema';
-import { buildIndex, type SearchIndex } from '../lib/search';
+import { indexOf } from '../lib/search';
 import { Store } from '../lib/store';
 
 export default defineBackground({
@@ -23,12 +22,7 @@ export default defineBackground({
     browser.tabs.onRemoved.addListener((tabId) => void session.forgetTab(tabId));
 
     // The omnibox reuses the popup's ranking over the store's (cached) list.
-    let searched: { accounts: Account[]; index: SearchIndex } | undefined;
-    const searchIndex = async () => {
-      const { accounts } = await store.list();
-      if (searched?.accounts !== accounts) searched = { accounts, index: buildIndex(accounts) };
-      return searched.index;
-    };
+    const searchIndex = async () => indexOf((await store.list()).accounts);
     const markup = import.meta.env.BROWSER !== 'firefox';
     browser.omnibox.onInputChanged.addListener(async (text, show) => {
       show(suggest(await searchIndex(), text, { now: Date.now(), markup }));

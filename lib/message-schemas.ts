@@ -60,7 +60,11 @@ export type SignInTarget = z.infer<typeof signInTarget>;
 
 /** Messages only Signpost's own pages (popup, options) may send. */
 export const pageRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('accounts.list') }),
+  /**
+   * Every account, or with `limit` only the accounts of the first `limit` sign-ins in the popup's order (its
+   * first screen, painted before the whole list arrives).
+   */
+  z.object({ type: z.literal('accounts.list'), limit: z.number().int().positive().max(1000).optional() }),
   /**
    * Saves one account from a form. With `key`, the record is replaced by the draft (fields left out are
    * cleared, frecency kept); without, the draft is merged into the record it matches or added.

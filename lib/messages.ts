@@ -36,7 +36,8 @@ export interface PageAnswer {
 export type LearnOutcome = 'saved' | 'updated' | 'unchanged' | 'ask' | 'off';
 
 export interface Responses {
-  'accounts.list': { accounts: Account[]; problems: string[]; settings: Settings };
+  /** `complete` is false when `limit` left accounts out. */
+  'accounts.list': { accounts: Account[]; problems: string[]; settings: Settings; complete: boolean };
   'accounts.save': { account: Account; merged: boolean };
   'accounts.put': { count: number };
   'accounts.delete': { deleted: Account[] };

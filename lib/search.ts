@@ -107,6 +107,36 @@ function sortKey(e: SearchEntry): string {
   return key.replace(/\d+/g, (digits) => digits.padStart(16, '0'));
 }
 
+const indexes = new WeakMap<readonly Account[], SearchIndex>();
+
+/** The index of an account list, built once per list (the store hands out the same array until a write). */
+export function indexOf(accounts: readonly Account[]): SearchIndex {
+  let index = indexes.get(accounts);
+  if (!index) {
+    index = buildIndex(accounts);
+    indexes.set(accounts, index);
+  }
+  return index;
+}
+
+/**
+ * The accounts of the first `limit` sign-ins when nothing is typed, in order: what the popup's first screen
+ * shows. Ranking those accounts alone puts the same sign-ins first (any other sign-in of theirs ranked later
+ * in the whole list too).
+ */
+export function firstAccounts(
+  accounts: readonly Account[],
+  limit: number,
+  now: number = Date.now(),
+): Account[] {
+  const out = new Set<Account>();
+  for (const result of rank(indexOf(accounts), '', now)) {
+    if (out.size >= limit) break;
+    out.add(result.entry.account);
+  }
+  return [...out];
+}
+
 /** Builds the index once per account list; every keystroke reuses it. */
 export function buildIndex(accounts: readonly Account[]): SearchIndex {
   const entries = flatten(accounts);

@@ -17,6 +17,7 @@ import type {
   RouteFill,
 } from '../messages';
 import { type Account, explain, type PendingRoute } from '../schema';
+import { firstAccounts } from '../search';
 import type { Store } from '../store';
 import { ROUTE_TTL, type Session } from './session';
 
@@ -176,9 +177,12 @@ export async function openRoute(deps: Deps, req: RouteRequest): Promise<Response
 }
 
 const handlers: { [T in RequestType]: Handler<T> } = {
-  'accounts.list': async (_req, ctx) => {
+  'accounts.list': async (req: { limit?: number }, ctx) => {
     const [{ accounts, problems }, settings] = await Promise.all([ctx.store.list(), ctx.store.settings()]);
-    return { accounts, problems, settings };
+    if (req.limit === undefined || accounts.length <= req.limit)
+      return { accounts, problems, settings, complete: true };
+    const first = firstAccounts(accounts, req.limit, ctx.now());
+    return { accounts: first, problems, settings, complete: first.length === accounts.length };
   },
   'accounts.save': async (req: { account: Parameters<Store['save']>[0] }, ctx) => {
     const { result } = await ctx.store.save(req.account);

@@ -27,6 +27,18 @@ export interface PopupDeps {
   /** Opens the options page at `#hash` (`account=<key>`, `import`). */
   openOptions: (hash: string) => Promise<unknown> | undefined;
   now?: () => number;
+  /** Resolves once the browser has painted (the first screen goes up before the whole list is asked for). */
+  afterPaint?: () => Promise<void>;
+}
+
+/** Sign-ins asked for first: more than a screenful at 200% zoom or on a tall popup. */
+export const FIRST_SCREEN = 40;
+
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
+    else setTimeout(resolve, 0);
+  });
 }
 
 export interface KeyInput {
@@ -110,6 +122,8 @@ export function createPopupModel(deps: PopupDeps) {
   const problems = signal<string[]>([]);
   const status = signal<'loading' | 'ready' | 'error'>('loading');
   const loadError = signal('');
+  /** False while only the first screen's accounts are in; the whole list follows right after the first paint. */
+  const complete = signal(false);
   const notice = signal<Notice | undefined>(undefined);
   const view = signal<View>('list');
   /** What the quick add form starts with (from the search box or a "no match" offer). */
@@ -145,17 +159,26 @@ export function createPopupModel(deps: PopupDeps) {
   async function load() {
     status.value = 'loading';
     try {
-      const [list, own] = await Promise.all([
-        deps.send({ type: 'accounts.list' }),
+      // The first screen first: a few dozen accounts come back in a few ms, where 10,000 take tens of ms to
+      // copy across and index. The same ranking puts the same sign-ins at the top of both lists.
+      const [first, own] = await Promise.all([
+        deps.send({ type: 'accounts.list', limit: FIRST_SCREEN }),
         deps.ownTab().catch(() => undefined),
       ]);
-      batch(() => {
-        clock.value = now();
-        inTab.value = own?.id !== undefined;
-        accounts.value = list.accounts;
-        problems.value = list.problems;
-        status.value = 'ready';
-      });
+      const show = (list: Responses['accounts.list']) =>
+        batch(() => {
+          clock.value = now();
+          accounts.value = list.accounts;
+          problems.value = list.problems;
+          complete.value = list.complete;
+          status.value = 'ready';
+        });
+      inTab.value = own?.id !== undefined;
+      show(first);
+      if (!first.complete) {
+        await (deps.afterPaint ?? nextPaint)();
+        show(await deps.send({ type: 'accounts.list' }));
+      }
     } catch (error) {
       batch(() => {
         loadError.value = message(error);
@@ -316,6 +339,7 @@ export function createPopupModel(deps: PopupDeps) {
     problems,
     status,
     loadError,
+    complete,
     notice,
     view,
     addPrefill,

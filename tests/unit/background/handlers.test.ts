@@ -357,3 +357,39 @@ describe('learning a sign-in made by hand', () => {
     expect(list.accounts).toEqual([]);
   });
 });
+
+describe('the popup’s first screen', () => {
+  it('with a limit, lists only the accounts of the first sign-ins, in the order of the whole list', async () => {
+    const s = setup();
+    for (let i = 0; i < 30; i++) {
+      await s.value({
+        type: 'accounts.save',
+        account: {
+          accountId: String(100000000000 + i),
+          label: `Account ${String(i).padStart(2, '0')}`,
+          signIns: [{ type: 'iam', userName: 'u' }],
+        },
+      });
+    }
+    const list: { accounts: { key: string; label: string }[] } = await s.value({ type: 'accounts.list' });
+    const used = list.accounts.find((a) => a.label === 'Account 29')!;
+    await s.value({ type: 'route.open', key: used.key, target: { type: 'iam', userName: 'u' } });
+    const first: { accounts: { label: string }[]; complete: boolean } = await s.value({
+      type: 'accounts.list',
+      limit: 5,
+    });
+    expect(first.complete).toBe(false);
+    expect(first.accounts.map((a) => a.label)).toEqual([
+      'Account 29',
+      'Account 00',
+      'Account 01',
+      'Account 02',
+      'Account 03',
+    ]);
+    const all: { accounts: unknown[]; complete: boolean } = await s.value({
+      type: 'accounts.list',
+      limit: 100,
+    });
+    expect([all.accounts.length, all.complete]).toEqual([30, true]);
+  });
+});

@@ -1,6 +1,13 @@
 // @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
-import { account, iam, manyAccounts, root } from './fixtures';
+import { Popup } from '../../../components/Popup';
+import type { Request } from '../../../lib/messages';
+import { createPopupModel } from '../../../lib/popup/model';
+import { DEFAULT_SETTINGS } from '../../../lib/schema';
+import { firstAccounts } from '../../../lib/search';
+import { account, iam, manyAccounts, NOW, root } from './fixtures';
 import { renderPopup } from './render-popup';
 
 const payments = account({
@@ -245,5 +252,77 @@ describe('popup: 10,000 sign-ins', () => {
     await popup.press('PageUp');
     expect(Number(popup.activeOption()!.getAttribute('aria-posinset'))).toBeLessThan(10000);
     expect(Number(popup.activeOption()!.getAttribute('aria-posinset'))).toBeGreaterThan(9980);
+  });
+});
+
+describe('popup: the first screen comes before the whole list', () => {
+  /** Renders the real popup and starts loading, holding the whole list back until `release()`. */
+  async function openHeld(accounts: ReturnType<typeof manyAccounts>) {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const requests: Request[] = [];
+    const model = createPopupModel({
+      send: (async (request: Request) => {
+        requests.push(request);
+        if (request.type !== 'accounts.list') throw new Error(`unexpected ${request.type}`);
+        const some = request.limit === undefined ? accounts : firstAccounts(accounts, request.limit, NOW);
+        return { accounts: some, problems: [], settings: DEFAULT_SETTINGS, complete: some === accounts };
+      }) as never,
+      activeTab: async () => undefined,
+      ownTab: async () => undefined,
+      close: () => {},
+      copy: async () => {},
+      openOptions: async () => {},
+      now: () => NOW,
+      afterPaint: () => held,
+    });
+    const container = document.createElement('div');
+    document.body.replaceChildren(container);
+    let loaded!: Promise<void>;
+    await act(async () => {
+      render(<Popup model={model} />, container);
+      loaded = model.load();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    });
+    const labels = () =>
+      [...container.querySelectorAll('[role="option"]')].map((o) => o.getAttribute('aria-label'));
+    const finish = async () => {
+      await act(async () => {
+        release();
+        await loaded;
+      });
+    };
+    const type = async (text: string) => {
+      await act(async () => {
+        const input = container.querySelector<HTMLInputElement>('input[aria-label="Search accounts"]')!;
+        input.value = text;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    };
+    return { requests, labels, finish, type, text: () => container.textContent ?? '' };
+  }
+
+  it('paints the first sign-ins from a short list, then swaps in every account', async () => {
+    const accounts = manyAccounts(500);
+    const popup = await openHeld(accounts);
+    const first = popup.labels();
+    expect(first.length).toBeGreaterThan(3);
+    expect(popup.requests).toEqual([{ type: 'accounts.list', limit: 40 }]);
+    await popup.finish();
+    expect(popup.requests).toEqual([{ type: 'accounts.list', limit: 40 }, { type: 'accounts.list' }]);
+    // The same sign-ins head the list before and after the whole list arrived.
+    expect(popup.labels().slice(0, first.length)).toEqual(first);
+    await popup.type('zzzz-no-such-account');
+    expect(popup.text()).toContain('Nothing matches');
+  });
+
+  it('does not say "nothing matches" while the rest of the list is still on its way', async () => {
+    const popup = await openHeld(manyAccounts(500));
+    expect(popup.labels().length).toBeGreaterThan(3);
+    await popup.type('zzzz-no-such-account');
+    expect(popup.text()).not.toContain('Nothing matches');
+    expect(popup.text()).toContain('Loading');
   });
 });

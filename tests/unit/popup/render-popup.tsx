@@ -6,6 +6,7 @@ import { Popup } from '../../../components/Popup';
 import type { Request, Responses } from '../../../lib/messages';
 import { createPopupModel, type PopupDeps, type TabInfo } from '../../../lib/popup/model';
 import { type Account, DEFAULT_SETTINGS } from '../../../lib/schema';
+import { firstAccounts } from '../../../lib/search';
 import { NOW } from './fixtures';
 
 export interface Options {
@@ -14,6 +15,8 @@ export interface Options {
   /** Answers for requests other than accounts.list; throw to simulate a background error. */
   reply?: (request: Request) => unknown;
   listError?: string;
+  /** Holds the whole list back until it resolves (the first screen is already painted). */
+  afterPaint?: () => Promise<void>;
 }
 
 export async function renderPopup(accounts: Account[], options: Options = {}) {
@@ -22,7 +25,14 @@ export async function renderPopup(accounts: Account[], options: Options = {}) {
     requests.push(request);
     if (request.type === 'accounts.list') {
       if (options.listError) throw new Error(options.listError);
-      return { accounts, problems: [], settings: DEFAULT_SETTINGS } satisfies Responses['accounts.list'];
+      // As the background answers: with a limit, the first screen's accounts only.
+      const some = request.limit === undefined ? accounts : firstAccounts(accounts, request.limit, NOW);
+      return {
+        accounts: some,
+        problems: [],
+        settings: DEFAULT_SETTINGS,
+        complete: some.length === accounts.length,
+      } satisfies Responses['accounts.list'];
     }
     if (options.reply) return options.reply(request);
     if (request.type === 'route.open') return { url: 'https://example.test/', tabId: 9 };
@@ -36,6 +46,7 @@ export async function renderPopup(accounts: Account[], options: Options = {}) {
     copy: vi.fn(async (_text: string) => {}),
     openOptions: vi.fn(async (_hash: string) => {}),
     now: () => NOW,
+    afterPaint: options.afterPaint ?? (async () => {}),
   };
   const model = createPopupModel(deps);
   const container = document.createElement('div');
