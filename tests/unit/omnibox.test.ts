@@ -43,13 +43,16 @@ describe('omnibox suggestions', () => {
     const [first] = suggest(index, 'prod ali', { now: NOW, markup: true });
     expect(first).toEqual({
       content: 'alice @ acme-prod',
-      description: '<match>Prod</match>uction · <match>ali</match>ce <dim>acme-<match>prod</match> · 1234-5678-9012</dim>',
+      description:
+        '<match>Prod</match>uction · <match>ali</match>ce <dim>acme-<match>prod</match> · 1234-5678-9012</dim>',
     });
   });
 
   it('escapes text that would break the omnibox markup', () => {
     const [first] = suggest(index, 'staging', { now: NOW, markup: true });
-    expect(first!.description).toBe('<match>Staging</match> &#60;EU&#62; · alice <dim>acme-<match>staging</match></dim>');
+    expect(first!.description).toBe(
+      '<match>Staging</match> &#60;EU&#62; · alice <dim>acme-<match>staging</match></dim>',
+    );
   });
 
   it('gives plain text where the browser shows no markup (Firefox)', () => {
