@@ -2,7 +2,7 @@
 // Owned by the background service worker; it keeps no state that matters only in memory (the list cache
 // is rebuilt from IndexedDB after a restart).
 import type { IDBPDatabase } from 'idb';
-import { openSignpostDb, type SignpostDB } from './db';
+import { type AccountPage, makePage, openSignpostDb, PAGE_SIZE, type SignpostDB } from './db';
 import { recordUse } from './frecency';
 import { sameUserName } from './ids';
 import { AccountIndex, type MergeResult, mergeDraft, replaceAccount } from './merge';
@@ -39,6 +39,22 @@ function clean(account: Account): Account {
   return Object.fromEntries(Object.entries(account).filter(([, v]) => v !== undefined)) as Account;
 }
 
+/** What one read of every page found. */
+interface Loaded {
+  pages: AccountPage[];
+  /** The valid accounts, in page order, as zod parsed them. */
+  accounts: Account[];
+  /** The raw entries that passed validation (so a rewritten page indexes exactly those). */
+  valid: Set<unknown>;
+  /** Account key → the page it is on. */
+  where: Map<string, number>;
+  /** Pages whose own shape is damaged: reported, never rewritten. */
+  damaged: Set<number>;
+  problems: string[];
+}
+
+const keyOf = (entry: unknown) => (entry as { key?: unknown } | null)?.key;
+
 export class Store {
   private cache?: { accounts: Account[]; problems: string[] };
   private readonly now: () => number;
@@ -54,35 +70,66 @@ export class Store {
     this.report = options.report ?? ((p) => console.warn(`Signpost: ${p}`));
   }
 
-  /** Validates raw records: a damaged one is reported and skipped, the rest load. */
-  private validate(raw: unknown[]): { accounts: Account[]; problems: string[] } {
-    const accounts: Account[] = [];
-    const problems: string[] = [];
-    for (const record of raw) {
-      const parsed = accountSchema.safeParse(record);
-      if (parsed.success) accounts.push(parsed.data);
-      else {
-        const key = (record as { key?: unknown } | null)?.key;
-        const problem = `Skipped a damaged account record (${typeof key === 'string' ? key : 'no key'}): ${explain(parsed.error)}`;
-        problems.push(problem);
+  /** Validates one stored account; a damaged one is reported (with its key) and skipped. */
+  private check(entry: unknown, problems: string[]): Account | undefined {
+    const parsed = accountSchema.safeParse(entry);
+    if (parsed.success) return parsed.data;
+    const key = keyOf(entry);
+    const problem = `Skipped a damaged account record (${typeof key === 'string' ? key : 'no key'}): ${explain(parsed.error)}`;
+    problems.push(problem);
+    this.report(problem);
+    return undefined;
+  }
+
+  /** Validates every page and account read: what is damaged is reported and skipped, the rest load. */
+  private load(raw: unknown[]): Loaded {
+    const loaded: Loaded = {
+      pages: [],
+      accounts: [],
+      valid: new Set(),
+      where: new Map(),
+      damaged: new Set(),
+      problems: [],
+    };
+    for (const page of raw as AccountPage[]) {
+      if (!Array.isArray(page?.accounts) || typeof page.key !== 'number') {
+        const problem = `Skipped a damaged page of accounts (${String(page?.key)}).`;
+        loaded.problems.push(problem);
         this.report(problem);
+        if (typeof page?.key === 'number') loaded.damaged.add(page.key);
+        continue;
+      }
+      loaded.pages.push(page);
+      for (const entry of page.accounts) {
+        const account = this.check(entry, loaded.problems);
+        if (!account) continue;
+        loaded.accounts.push(account);
+        loaded.valid.add(entry);
+        loaded.where.set(account.key, page.key);
       }
     }
-    return { accounts, problems };
+    return loaded;
   }
 
   async list(): Promise<{ accounts: Account[]; problems: string[] }> {
     if (!this.cache) {
-      const raw = await (await this.db).getAll('accounts');
-      this.cache = this.validate(raw);
+      const { accounts, problems } = this.load(await (await this.db).getAll('pages'));
+      this.cache = { accounts, problems };
     }
     return this.cache;
   }
 
+  /** The one valid account with `key` on `page`, if any. */
+  private pick(page: AccountPage | undefined, match: (entry: Record<string, unknown>) => boolean) {
+    const entry = page?.accounts.find(
+      (e) => e && typeof e === 'object' && match(e as Record<string, unknown>),
+    );
+    return entry === undefined ? undefined : this.check(entry, []);
+  }
+
   async get(key: string): Promise<Account | undefined> {
-    const raw = await (await this.db).get('accounts', key);
-    if (raw === undefined) return undefined;
-    return this.validate([raw]).accounts[0];
+    const page = await (await this.db).getFromIndex('pages', 'byKey', key);
+    return this.pick(page, (e) => e.key === key);
   }
 
   /** Looks an account up by account ID or alias within a partition, through the IndexedDB indexes. */
@@ -91,63 +138,123 @@ export class Store {
     ref: { accountId: string } | { alias: string },
   ): Promise<Account | undefined> {
     const db = await this.db;
-    const raw =
-      'accountId' in ref
-        ? await db.getFromIndex('accounts', 'byAccountId', [partition, ref.accountId])
-        : await db.getFromIndex('accounts', 'byAlias', [partition, ref.alias]);
-    return raw === undefined ? undefined : this.validate([raw]).accounts[0];
+    if ('accountId' in ref) {
+      const page = await db.getFromIndex('pages', 'byAccountId', `${partition}/${ref.accountId}`);
+      return this.pick(page, (e) => e.partition === partition && e.accountId === ref.accountId);
+    }
+    const page = await db.getFromIndex('pages', 'byAlias', `${partition}/${ref.alias}`);
+    return this.pick(page, (e) => e.partition === partition && e.alias === ref.alias);
   }
 
   /**
-   * Runs `change` against all valid records in one readwrite transaction and writes what it returns.
+   * Runs `change` against all valid accounts in one readwrite transaction and writes the pages it touches.
    * Nothing but IndexedDB is awaited inside the transaction; a record that fails validation aborts it whole.
+   * Damaged records stay on their pages exactly as they were.
    */
   private async transact<T>(
     change: (index: AccountIndex) => { result: T; put: Account[]; remove: string[] },
   ): Promise<Change<T>> {
     const db = await this.db;
-    const tx = db.transaction('accounts', 'readwrite');
-    const store = tx.objectStore('accounts');
-    const { accounts } = this.validate(await store.getAll());
-    const original = new Map(accounts.map((a) => [a.key, a]));
+    const tx = db.transaction('pages', 'readwrite');
+    const store = tx.objectStore('pages');
+    const loaded = this.load(await store.getAll());
+    const original = new Map(loaded.accounts.map((a) => [a.key, a]));
     let outcome: { result: T; put: Account[]; remove: string[] };
     const puts = new Map<string, Account>();
+    const writes = new Map<number, AccountPage>();
+    let removed: string[] = [];
     try {
-      outcome = change(new AccountIndex(accounts));
+      outcome = change(new AccountIndex(loaded.accounts));
       for (const account of outcome.put) {
         const parsed = accountSchema.safeParse(account);
         if (!parsed.success) throw new StoreError(explain(parsed.error));
         puts.set(account.key, clean(parsed.data));
       }
+      removed = outcome.remove.filter((k) => !puts.has(k) && loaded.where.has(k));
+      this.layOut(loaded, puts, removed, writes);
     } catch (error) {
       tx.abort();
       await tx.done.catch(() => undefined);
       throw error;
     }
-    const removed = outcome.remove.filter((k) => !puts.has(k));
     try {
-      // Deletes first: a folded record frees its account ID/alias for the record that absorbs it. The writes
-      // and the commit are awaited together, so a refused write is reported once, in plain words.
+      // The writes and the commit are awaited together, so a refused write is reported once, in plain words.
       await Promise.all([
-        ...removed.map((k) => store.delete(k)),
-        ...[...puts.values()].map((a) => store.put(a)),
+        ...[...writes.values()].map((page) =>
+          page.accounts.length ? store.put(page) : store.delete(page.key),
+        ),
         tx.done,
       ]);
     } catch (error) {
+      this.cache = undefined;
       throw new StoreError(
         error instanceof DOMException && error.name === 'ConstraintError'
           ? 'Two accounts would share an account ID or alias; nothing was saved.'
           : `Could not save: ${(error as Error).message}`,
       );
-    } finally {
-      this.cache = undefined;
     }
+    // What was read and written is what is there now: no need to read it all again.
+    const gone = new Set(removed);
+    const kept = loaded.accounts.filter((a) => !gone.has(a.key)).map((a) => puts.get(a.key) ?? a);
+    const added = [...puts.values()].filter((a) => !loaded.where.has(a.key));
+    this.cache = { accounts: [...kept, ...added], problems: loaded.problems };
     const touched = [...puts.keys(), ...removed];
     return {
       result: outcome.result,
       before: touched.flatMap((k) => (original.has(k) ? [original.get(k)!] : [])),
       created: touched.filter((k) => !original.has(k)),
     };
+  }
+
+  /**
+   * Works out the pages a write changes: accounts replaced where they are, removed ones taken out, new ones
+   * added to the last page with room (or a new page). Damaged entries and pages are left as they were.
+   */
+  private layOut(
+    loaded: Loaded,
+    puts: Map<string, Account>,
+    removed: string[],
+    writes: Map<number, AccountPage>,
+  ) {
+    const byKey = new Map(loaded.pages.map((p) => [p.key, p]));
+    const entries = (n: number) =>
+      (writes.get(n) ?? { accounts: [...(byKey.get(n)?.accounts ?? [])] }).accounts;
+    const touch = (n: number, accounts: unknown[]) =>
+      writes.set(n, { key: n, accounts, ids: [], aliases: [], keys: [] });
+    const isThe = (key: string) => (e: unknown) => keyOf(e) === key && loaded.valid.has(e);
+    for (const key of removed) {
+      const n = loaded.where.get(key)!;
+      touch(
+        n,
+        entries(n).filter((e) => !isThe(key)(e)),
+      );
+    }
+    const lastKeys = [...byKey.keys(), ...loaded.damaged];
+    let last = loaded.pages.length ? loaded.pages[loaded.pages.length - 1]!.key : -1;
+    let next = lastKeys.length ? Math.max(...lastKeys) + 1 : 0;
+    for (const [key, account] of puts) {
+      const n = loaded.where.get(key);
+      if (n !== undefined) {
+        touch(
+          n,
+          entries(n).map((e) => (isThe(key)(e) ? account : e)),
+        );
+        continue;
+      }
+      if (last < 0 || entries(last).length >= PAGE_SIZE) last = next++;
+      touch(last, [...entries(last), account]);
+    }
+    const fresh = new Set<unknown>(puts.values());
+    for (const [n, page] of writes) {
+      const built = makePage(n, page.accounts, (e) => fresh.has(e) || loaded.valid.has(e));
+      // IndexedDB's multiEntry unique indexes ignore repeats within one record: check those here.
+      for (const list of [built.ids, built.aliases, built.keys]) {
+        if (new Set(list).size !== list.length) {
+          throw new StoreError('Two accounts would share an account ID or alias; nothing was saved.');
+        }
+      }
+      writes.set(n, built);
+    }
   }
 
   /** Saves a draft from a form: an edit when it has a key, otherwise merged into what it matches. */
@@ -218,26 +325,27 @@ export class Store {
    * held that query up for 150 ms and made the next popup open re-read everything.
    */
   async recordUse(key: string, target: { type: 'iam'; userName: string } | { type: 'root' }): Promise<void> {
-    const tx = (await this.db).transaction('accounts', 'readwrite');
-    const raw = await tx.store.get(key);
-    const account = raw === undefined ? undefined : this.validate([raw]).accounts[0];
+    const tx = (await this.db).transaction('pages', 'readwrite');
+    const page = await tx.store.index('byKey').get(key);
+    const at = page?.accounts.findIndex((e) => keyOf(e) === key) ?? -1;
+    const account = page && at >= 0 ? this.check(page.accounts[at], []) : undefined;
     const i = account?.signIns.findIndex((s) =>
       target.type === 'root'
         ? s.type === 'root'
         : s.type === 'iam' && sameUserName(s.userName, target.userName),
     );
-    if (!account || i === undefined || i < 0) {
+    if (!page || !account || i === undefined || i < 0) {
       await tx.done;
       return;
     }
     const now = this.now();
     const signIns = account.signIns.map((s, j) => (j === i ? { ...s, ...recordUse(s, now) } : s));
     const next = clean(accountSchema.parse({ ...account, signIns }));
-    await tx.store.put(next);
-    await tx.done;
+    // Only frecency changed, so the page's index entries stay as they are.
+    const accounts = page.accounts.map((e, j) => (j === at ? next : e));
+    await Promise.all([tx.store.put({ ...page, accounts }), tx.done]);
     if (this.cache) {
-      const accounts = this.cache.accounts.map((a) => (a.key === key ? next : a));
-      this.cache = { ...this.cache, accounts };
+      this.cache = { ...this.cache, accounts: this.cache.accounts.map((a) => (a.key === key ? next : a)) };
     }
   }
 

@@ -7,7 +7,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { handleMessage, type Sender } from '../../lib/background/handlers';
-import { openSignpostDb } from '../../lib/db';
+import { makePage, openSignpostDb, rawAccounts } from '../../lib/db';
 import { t } from '../../lib/i18n';
 import {
   isAccountId,
@@ -634,16 +634,17 @@ describe('corrupt records read from IndexedDB', () => {
           createdAt: 0,
           updatedAt: 0,
         };
-        await db.put('accounts', valid as never);
-        // What a damaged or foreign write could leave; a record the unique indexes refuse never lands.
-        let written = 0;
-        for (const [i, r] of records.entries()) {
+        // What a damaged or foreign write could leave, on the page beside a valid account (unindexed, as the
+        // store never indexes what it cannot validate).
+        const damaged = records.map((r, i) => {
           const value = r !== null && typeof r === 'object' && !Array.isArray(r) ? { ...r } : { junk: r };
-          await db
-            .put('accounts', { ...value, key: `junk-${i}` } as never)
-            .then(() => written++)
-            .catch(() => undefined);
-        }
+          return { ...value, key: `junk-${i}` };
+        });
+        await db.put(
+          'pages',
+          makePage(0, [valid, ...damaged], (a) => a === valid),
+        );
+        const written = damaged.length;
         db.close();
         const store = new Store(openSignpostDb(), { report: () => undefined });
         const { accounts, problems } = await store.list();
@@ -652,7 +653,7 @@ describe('corrupt records read from IndexedDB', () => {
         const bg = background();
         const raw = async () => {
           const d = await openSignpostDb();
-          const all = await d.getAll('accounts');
+          const all = (await rawAccounts(d)) as { key?: unknown }[];
           d.close();
           return JSON.stringify(all.filter((a) => String(a.key).startsWith('junk-')));
         };

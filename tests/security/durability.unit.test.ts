@@ -6,25 +6,25 @@
 // durability.e2e.test.ts.
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { DB_NAME, openSignpostDb, type SignpostDB, UPGRADES } from '../../lib/db';
+import { DB_NAME, openSignpostDb, rawAccounts, UPGRADES } from '../../lib/db';
 import { Store } from '../../lib/store';
 import v1Damaged from '../fixtures/db/v1-damaged.json';
 import { background, contentScript, snapshot } from './background';
 
-/** Writes `accounts` into a database exactly as schema version 1 made it. */
+/** Writes `accounts` into a database exactly as schema version 1 made it (one record per account). */
 async function seedV1(accounts: unknown[]) {
-  const db = await openDB<SignpostDB>(DB_NAME, 1, {
+  const db = await openDB(DB_NAME, 1, {
     upgrade(db, _old, _new, tx) {
-      UPGRADES[1]!(db, tx);
+      UPGRADES[1]!(db as never, tx as never);
     },
   });
-  for (const account of accounts) await db.put('accounts', account as never);
+  for (const account of accounts) await db.put('accounts', account);
   db.close();
 }
 
 async function raw(): Promise<Record<string, unknown>> {
   const db = await openSignpostDb();
-  const all = await db.getAll('accounts');
+  const all = (await rawAccounts(db)) as { key: string }[];
   db.close();
   return Object.fromEntries(all.map((a) => [a.key, a]));
 }

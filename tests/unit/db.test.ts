@@ -1,17 +1,21 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { DB_NAME, DB_VERSION, openSignpostDb, type SignpostDB, UPGRADES } from '../../lib/db';
+import { DB_NAME, DB_VERSION, openSignpostDb, rawAccounts, UPGRADES } from '../../lib/db';
+import { accountDraftSchema } from '../../lib/message-schemas';
 import { Store } from '../../lib/store';
 import v1 from '../fixtures/db/v1.json';
 
-/** Writes a database exactly as schema version `version` left it, using that version's upgrade steps. */
+/**
+ * Writes a database exactly as schema version `version` (1 or 2: one record per account) left it, using that
+ * version's own upgrade steps.
+ */
 async function seedVersion(version: number, accounts: unknown[]) {
-  const db = await openDB<SignpostDB>(DB_NAME, version, {
-    upgrade(db, oldVersion, _newVersion, tx) {
-      for (let v = oldVersion + 1; v <= version; v++) UPGRADES[v]!(db, tx);
+  const db = await openDB(DB_NAME, version, {
+    async upgrade(db, oldVersion, _newVersion, tx) {
+      for (let v = oldVersion + 1; v <= version; v++) await UPGRADES[v]!(db as never, tx as never);
     },
   });
-  for (const account of accounts) await db.put('accounts', account as never);
+  for (const account of accounts) await db.put('accounts', account);
   db.close();
 }
 
@@ -45,11 +49,38 @@ describe('schema upgrades', () => {
     expect((await store.list()).accounts).toHaveLength(3);
   });
 
-  it('opening the current version twice changes nothing', async () => {
-    await seedVersion(DB_VERSION, v1.accounts);
+  it('v2 → v3: accounts move into pages in the order v2 listed them, damaged records carried along unindexed', async () => {
+    const damaged = { key: 'damaged', partition: 'aws', accountId: '123456789012', label: 7 };
+    const many = Array.from({ length: 250 }, (_, i) => ({
+      ...v1.accounts[0]!,
+      key: `k${String(i).padStart(3, '0')}`,
+      accountId: String(100000000000 + i),
+      alias: undefined,
+      signIns: [],
+    }));
+    await seedVersion(2, [...many, damaged]);
     const db = await openSignpostDb();
-    expect([...db.objectStoreNames].sort()).toEqual(['accounts', 'meta']);
-    expect(await db.count('accounts')).toBe(3);
+    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'pages']);
+    const pages = await db.getAll('pages');
+    expect(pages.map((p) => p.accounts.length)).toEqual([100, 100, 51]);
+    // In the order v2 listed them (by key), each exactly as stored.
+    expect(await rawAccounts(db)).toEqual([damaged, ...many].map((a) => JSON.parse(JSON.stringify(a))));
+    db.close();
+    // The damaged record holds no index entry, so the valid account with its ID can be saved.
+    const store = new Store(openSignpostDb());
+    expect((await store.list()).problems).toEqual([expect.stringContaining('(damaged)')]);
+    expect(await store.findByRef('aws', { accountId: '123456789012' })).toBeUndefined();
+    await store.save(accountDraftSchema.parse({ accountId: '123456789012', label: 'Real' }));
+    expect((await store.findByRef('aws', { accountId: '123456789012' }))?.label).toBe('Real');
+    expect((await store.findByRef('aws', { accountId: '100000000249' }))?.key).toBe('k249');
+  });
+
+  it('opening the current version twice changes nothing', async () => {
+    await seedVersion(2, v1.accounts);
+    (await openSignpostDb()).close();
+    const db = await openSignpostDb();
+    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'pages']);
+    expect(await rawAccounts(db)).toEqual(v1.accounts);
     db.close();
   });
 });

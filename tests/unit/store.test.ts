@@ -1,6 +1,5 @@
-import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { DB_NAME, openSignpostDb } from '../../lib/db';
+import { openSignpostDb, rawAccounts } from '../../lib/db';
 import type { AccountDraftInput } from '../../lib/message-schemas';
 import { accountDraftSchema } from '../../lib/message-schemas';
 import { Store } from '../../lib/store';
@@ -246,16 +245,15 @@ describe('damaged records', () => {
     const { store, problems } = makeStore();
     await store.save(draft({ accountId: '111111111111', label: 'Good one' }));
     await store.save(draft({ accountId: '222222222222', label: 'Good two' }));
-    const raw = await openDB(DB_NAME);
-    await raw.put('accounts', {
-      key: 'broken',
-      partition: 'aws',
-      accountId: 'xyz',
-      createdAt: 0,
-      updatedAt: 0,
+    // Damage two records where they are stored: on the page of the good ones.
+    const db = await openSignpostDb();
+    const [page] = await db.getAll('pages');
+    const broken = { key: 'broken', partition: 'aws', accountId: 'xyz', createdAt: 0, updatedAt: 0 };
+    await db.put('pages', {
+      ...page!,
+      accounts: [...page!.accounts, broken, { key: 'worse', nonsense: true }],
     });
-    await raw.put('accounts', { key: 'worse', nonsense: true });
-    raw.close();
+    db.close();
     const fresh = new Store(openSignpostDb(), { report: (p) => problems.push(p) });
     const { accounts, problems: listed } = await fresh.list();
     expect(accounts.map((a) => a.label).sort()).toEqual(['Good one', 'Good two']);
@@ -270,21 +268,25 @@ describe('damaged records', () => {
 
   it('writes leave damaged records untouched (no data is dropped)', async () => {
     const { store } = makeStore();
-    const raw = await openDB(DB_NAME, 2, {
-      upgrade(db) {
-        db.createObjectStore('accounts', { keyPath: 'key' });
-        db.createObjectStore('meta');
-      },
+    await store.save(draft({ accountId: '111111111111', label: 'Good one' }));
+    const db = await openSignpostDb();
+    const [page] = await db.getAll('pages');
+    await db.put('pages', {
+      ...page!,
+      accounts: [...page!.accounts, { key: 'broken', partition: 'aws', accountId: 'xyz' }],
     });
-    await raw.put('accounts', { key: 'broken', partition: 'aws', accountId: 'xyz' });
-    raw.close();
-    await store.importDrafts([draft({ accountId: '123456789012' })]);
-    const again = await openDB(DB_NAME);
-    expect(await again.get('accounts', 'broken')).toEqual({
-      key: 'broken',
-      partition: 'aws',
-      accountId: 'xyz',
-    });
+    db.close();
+    const fresh = new Store(openSignpostDb());
+    await fresh.importDrafts([
+      draft({ accountId: '123456789012' }),
+      draft({ accountId: '111111111111', label: 'Renamed' }),
+    ]);
+    await fresh.delete([(await fresh.list()).accounts.find((a) => a.accountId === '123456789012')!.key]);
+    const again = await openSignpostDb();
+    expect(await rawAccounts(again)).toEqual([
+      expect.objectContaining({ accountId: '111111111111', label: 'Renamed' }),
+      { key: 'broken', partition: 'aws', accountId: 'xyz' },
+    ]);
     again.close();
   });
 });
@@ -298,7 +300,8 @@ describe('concurrency', () => {
         (i % 2 ? store : other).learn(draft({ accountId: '123456789012', signIns: [iam(`user${i}`)] })),
       ),
     );
-    const { accounts } = await store.list();
+    // Read back from IndexedDB, not from either writer's memory.
+    const { accounts } = await new Store(openSignpostDb()).list();
     expect(accounts).toHaveLength(1);
     expect(accounts[0]!.signIns).toHaveLength(20);
   });
