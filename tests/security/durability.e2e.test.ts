@@ -233,9 +233,10 @@ describe('a database written by schema version 1, opened by this build in Chromi
           r.onerror = () => reject(r.error);
         });
       const db = await request(indexedDB.open('signpost'));
-      const all = await request(db.transaction('accounts').objectStore('accounts').getAll());
+      // Schema v3 keeps accounts in pages; every record, damaged or not, is on one of them.
+      const pages = await request(db.transaction('pages').objectStore('pages').getAll());
       db.close();
-      return all as { key: string }[];
+      return (pages as { accounts: { key: string }[] }[]).flatMap((p) => p.accounts);
     });
     await page.close();
     for (const d of damaged) expect(stored.find((s) => s.key === d.key)).toEqual(d);

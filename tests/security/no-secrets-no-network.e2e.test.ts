@@ -162,7 +162,7 @@ describe('no secrets', () => {
     expect(text).toContain('hand-user');
     expect(Object.keys(stored)).toEqual(
       expect.arrayContaining([
-        'indexedDB:signpost/accounts',
+        'indexedDB:signpost/pages',
         'indexedDB:signpost/meta',
         'storage.session',
         'storage.local',
