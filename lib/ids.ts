@@ -8,7 +8,10 @@ const ACCOUNT_ID = /^\d{12}$/;
 // AWS alias grammar: lowercase letters, digits and hyphens; starts and ends with a letter or digit; no "--".
 const ALIAS = /^[a-z0-9](?:[a-z0-9]|-(?!-))*[a-z0-9]$/;
 const USER_NAME = /^[\w+=,.@-]{1,64}$/;
-const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+// AWS region names: a two-letter area, an optional gov/iso marker, a compass direction, a number
+// (us-east-1, us-gov-west-1, cn-northwest-1, us-isob-east-1). Directions are spelled out so an alias such
+// as `my-prod-1` (also valid alias grammar) is not mistaken for a region.
+const REGION = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-(?:north|south|east|west|central)(?:east|west)?-\d{1,2}$/;
 // Deliberately simple: one @, something on each side, a dot in the domain, no spaces.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -18,7 +18,18 @@ const SUFFIXES: Record<string, string> = {
   'signin.amazonaws-us-gov.com': 'aws-us-gov',
   'signin.amazonaws.cn': 'aws-cn',
 };
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+const DIRECTIONS = [
+  'north',
+  'south',
+  'east',
+  'west',
+  'central',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+];
+const REGION = new RegExp(`^[a-z]{2}(-gov|-iso[a-z]?)?-(${DIRECTIONS.join('|')})-\\d{1,2}$`);
 const ACCOUNT_ID = /^\d{12}$/;
 const ALIAS = /^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 
@@ -249,12 +260,19 @@ describe('parseSignInUrl never throws and accepts only exact sign-in hosts', () 
     );
   });
 
-  // Known ambiguity, kept visible: the region rule is a shape, so an alias with that shape makes its account
-  // host read as a regional host. Nothing fills wrongly (on a regional host the page's account box names the
-  // account, and AWS shows the alias there), but the host no longer decides the account. See SECURITY.md.
-  it.each(['my-prod-1', 'eu-team-2', 'us-east-1'])('the alias %s is read as a region', (alias) => {
-    expect(parseSignInUrl(`https://${alias}.signin.aws.amazon.com/console`)).toMatchObject({
-      labelKind: 'region',
+  // Region names follow AWS's grammar (area, optional gov/iso, compass direction, number), so an alias that
+  // merely looks regional stays an account host and the host, not the page, decides the account.
+  it.each([
+    ['my-prod-1', 'account'],
+    ['eu-team-2', 'account'],
+    ['us-east-1', 'region'],
+    ['us-gov-west-1', 'region'],
+    ['cn-northwest-1', 'region'],
+    ['us-isob-east-1', 'region'],
+    ['ap-southeast-4', 'region'],
+  ])('%s is read as %s', (label, kind) => {
+    expect(parseSignInUrl(`https://${label}.signin.aws.amazon.com/console`)).toMatchObject({
+      labelKind: kind,
     });
   });
 });
