@@ -24,6 +24,10 @@ export default defineConfig({
   // A git-ignored web-ext.config.ts can turn it back on locally.
   webExt: { disabled: true },
   vite: () => ({ plugins: [preact()] }),
+  // The sources zip Firefox reviewers get: the code and how to build it, not test or demo output.
+  zip: {
+    excludeSources: ['tests/e2e/screenshots/**', 'demo-out/**', 'bench/results.*', 'web-ext.config.ts'],
+  },
   hooks: {
     // The content script uses the browser's own promise-based API (chrome.* in Chrome MV3, browser.* in
     // Firefox) instead of webextension-polyfill: the polyfill would take 2.8 KB of its 8 KB gzipped budget
