@@ -224,7 +224,12 @@ describe('popup with no accounts', () => {
     await page.type('[role="combobox"]', 'https://777788889999.signin.aws.amazon.com/console');
     await page.keyboard.press('Enter');
     await page.waitForSelector('form.add');
-    // The account box is filled from the search; focus waits in the user name box.
+    // The account box is filled from the search; focus moves to the user name box once the form is up
+    // (an effect after the first paint: wait for it as a person's eyes would).
+    await page.waitForFunction(() => {
+      const boxes = [...document.querySelectorAll<HTMLInputElement>('form.add input')];
+      return boxes.length > 1 && document.activeElement === boxes[1];
+    });
     await page.keyboard.type('ops');
     await harness.screenshot(page, 'popup-quick-add');
     await page.click('form.add button[type="submit"]');
