@@ -57,6 +57,7 @@ const keyOf = (entry: unknown) => (entry as { key?: unknown } | null)?.key;
 
 export class Store {
   private cache?: { accounts: Account[]; problems: string[] };
+  private settingsRead?: Promise<Settings>;
   private readonly now: () => number;
   private readonly newKey: () => string;
   private readonly report: (problem: string) => void;
@@ -377,7 +378,16 @@ export class Store {
     await this.transact(() => ({ result: undefined, put: before, remove: created }));
   }
 
-  async settings(): Promise<Settings> {
+  /** The settings, read once per service-worker life (every sign-in page asks for them). */
+  settings(): Promise<Settings> {
+    this.settingsRead ??= this.readSettings().catch((error) => {
+      this.settingsRead = undefined;
+      throw error;
+    });
+    return this.settingsRead;
+  }
+
+  private async readSettings(): Promise<Settings> {
     const raw = await (await this.db).get('meta', 'settings');
     if (raw === undefined) return DEFAULT_SETTINGS;
     const parsed = settingsSchema.safeParse(raw);
@@ -389,6 +399,7 @@ export class Store {
   async saveSettings(settings: Settings): Promise<Settings> {
     const valid = settingsSchema.parse(settings);
     await (await this.db).put('meta', valid, 'settings');
+    this.settingsRead = Promise.resolve(valid);
     return valid;
   }
 }
