@@ -4,7 +4,7 @@
 
 import { frecencyScore } from '../frecency';
 import { accountSignInUrl, parseSignInUrl, rootSignInUrl, type SignInLocation } from '../hosts';
-import { type AccountRef, formatAccountId, parseAccountRef } from '../ids';
+import { type AccountRef, parseAccountRef } from '../ids';
 import { rootEmail } from '../merge';
 import { contentRequestSchema, pageRequestSchema, type SignInTarget } from '../message-schemas';
 import type {
@@ -17,7 +17,7 @@ import type {
   RouteFill,
 } from '../messages';
 import { type Account, explain, type PendingRoute } from '../schema';
-import { firstAccounts } from '../search';
+import { displayLabel, firstAccounts } from '../search';
 import type { Store } from '../store';
 import { ROUTE_TTL, type Session } from './session';
 
@@ -61,16 +61,6 @@ function classify(sender: Sender, deps: Deps): 'page' | 'content' | undefined {
   if (sender.url.startsWith(deps.extensionOrigin)) return 'page';
   if (sender.tab?.id !== undefined && sender.frameId === 0 && parseSignInUrl(sender.url)) return 'content';
   return undefined;
-}
-
-export function label(account: Account): string {
-  return (
-    account.label ??
-    account.alias ??
-    (account.accountId ? formatAccountId(account.accountId) : undefined) ??
-    rootEmail(account) ??
-    ''
-  );
 }
 
 function accountRef(account: Account): string | undefined {
@@ -270,7 +260,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     if (settings.learn === 'ask' && !req.confirmed) return off('ask');
     const change = await ctx.store.learn(draft);
     const who = req.signIn.type === 'root' ? req.signIn.email : req.signIn.userName;
-    const text = `${who} · ${label(change.result.account)}`;
+    const text = `${who} · ${displayLabel(change.result.account)}`;
     const outcome: LearnOutcome =
       change.result.status === 'added'
         ? 'saved'
