@@ -81,3 +81,59 @@ describe('the built manifest', () => {
     expect(pngSize(file)).toEqual([Number(size), Number(size)]);
   });
 });
+
+describe('how people reach Signpost (manifest entries)', () => {
+  it('answers the omnibox keyword "aws"', () => {
+    expect(manifest.omnibox).toEqual({ keyword: 'aws' });
+  });
+
+  it('opens the popup with a changeable shortcut, Alt+Shift+A by default', () => {
+    const commands = manifest.commands as Record<
+      string,
+      { suggested_key?: { default?: string }; description?: string }
+    >;
+    expect(Object.keys(commands)).toEqual(['_execute_action']);
+    expect(commands._execute_action?.suggested_key?.default).toBe('Alt+Shift+A');
+    expect(commands._execute_action?.description).toBe('__MSG_commandOpenPopup__');
+  });
+
+  it('names itself from the locale catalogue, which has every __MSG_ key the manifest uses', () => {
+    const text = readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8');
+    const keys = [...text.matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]!);
+    expect(keys).toEqual(expect.arrayContaining(['extName', 'extDescription']));
+    const catalogue = JSON.parse(readFileSync(join(EXTENSION_DIR, '_locales/en/messages.json'), 'utf8'));
+    for (const key of keys) expect(catalogue, key).toHaveProperty(key);
+    expect(manifest.default_locale).toBe('en');
+  });
+});
+
+describe('the built Firefox manifest', () => {
+  const dir = join(EXTENSION_DIR, '..', 'firefox-mv2');
+  const firefox = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown> & {
+    browser_specific_settings?: { gecko?: Record<string, unknown>; gecko_android?: Record<string, unknown> };
+    permissions?: string[];
+    content_scripts?: ContentScript[];
+  };
+
+  it('carries a gecko id, minimum versions and declares that it collects no data', () => {
+    expect(firefox.browser_specific_settings?.gecko).toEqual({
+      id: 'signpost@signpost.dev',
+      strict_min_version: '140.0',
+      data_collection_permissions: { required: ['none'] },
+    });
+    expect(firefox.browser_specific_settings?.gecko_android).toEqual({ strict_min_version: '142.0' });
+  });
+
+  it('asks for the same permissions less omnibox (Firefox grants it through the omnibox key)', () => {
+    expect([...(firefox.permissions ?? [])].sort()).toEqual(
+      EXPECTED_PERMISSIONS.filter((p) => p !== 'omnibox').sort(),
+    );
+    expect(firefox.omnibox).toEqual({ keyword: 'aws' });
+  });
+
+  it('injects the content script on exactly the same sign-in hosts, top frame only', () => {
+    expect(firefox.content_scripts).toHaveLength(1);
+    expect(new Set(firefox.content_scripts![0]!.matches)).toEqual(new Set(SIGNIN_MATCHES));
+    expect(firefox.content_scripts![0]!.all_frames ?? false).toBe(false);
+  });
+});
