@@ -6,6 +6,7 @@ import { canRoute, type PopupModel, signInUrlOf } from '../lib/popup/model';
 import { isAddable } from '../lib/popup/quick-add';
 import { displayLabel, type SearchResult } from '../lib/search';
 import { EmptyState } from './EmptyState';
+import { IconButton } from './IconButton';
 import { QuickAdd } from './QuickAdd';
 import { ResultList } from './ResultList';
 import { RowActions } from './RowActions';
@@ -120,23 +121,12 @@ export function Popup({ model }: { model: PopupModel }) {
             if (model.key(e)) e.preventDefault();
           }}
         />
-        <button
-          type="button"
-          class="icon-button"
-          aria-label={t('popupAddAccount')}
+        <IconButton
+          label={t('popupAddAccount')}
           title={t('popupAddAccount')}
+          path="M8 3v10M3 8h10"
           onClick={() => model.openAdd()}
-        >
-          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
-            <path
-              d="M8 3v10M3 8h10"
-              fill="none"
-              stroke="currentColor"
-              stroke-width="1.6"
-              stroke-linecap="round"
-            />
-          </svg>
-        </button>
+        />
       </header>
       <main class="body">{body}</main>
       <footer class="status">
