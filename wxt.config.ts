@@ -57,8 +57,10 @@ export default defineConfig({
     action: { default_title: '__MSG_actionTitle__', default_icon: ICONS },
     // WXT writes the popup into MV2's browser_action before it converts `action`, which then loses its icon.
     ...(browser === 'firefox' ? { browser_action: { default_icon: ICONS } } : {}),
+    // Opens the popup. The Firefox build is MV2, where only _execute_browser_action opens it (_execute_action
+    // would be an ordinary command nothing listens to); WXT does not rename it.
     commands: {
-      _execute_action: {
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+A' },
         description: '__MSG_commandOpenPopup__',
       },

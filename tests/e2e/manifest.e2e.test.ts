@@ -124,6 +124,15 @@ describe('the built Firefox manifest', () => {
     expect(firefox.browser_specific_settings?.gecko_android).toEqual({ strict_min_version: '142.0' });
   });
 
+  it('opens the popup with the same shortcut, under the MV2 name Firefox gives that command', () => {
+    expect(firefox.commands).toEqual({
+      _execute_browser_action: {
+        suggested_key: { default: 'Alt+Shift+A' },
+        description: '__MSG_commandOpenPopup__',
+      },
+    });
+  });
+
   it('asks for the same permissions less omnibox (Firefox grants it through the omnibox key)', () => {
     expect([...(firefox.permissions ?? [])].sort()).toEqual(
       EXPECTED_PERMISSIONS.filter((p) => p !== 'omnibox').sort(),
