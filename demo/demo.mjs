@@ -4,7 +4,7 @@
 // writes screenshots and a log to demo-out/. Node 20 cannot run TypeScript, so the playground itself
 // (demo/run.ts, on the e2e harness) is loaded through Vite's module runner (`runnerImport`, what Vite uses to
 // load TypeScript config files; marked experimental, and Vite is pinned in package.json).
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,6 +74,14 @@ if (!args.headless && !hasDisplay()) {
 }
 
 const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chrome)) {
+  // On Debian this installs Chromium (as root or through sudo); elsewhere it explains and we stop below.
+  try {
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'ensure-browsers.mjs'), 'chromium'], {
+      stdio: 'inherit',
+    });
+  } catch {}
+}
 if (!existsSync(chrome)) {
   fail(
     `No Chromium at ${chrome}. Install it (Debian: apt-get install -y chromium) or point CHROME_PATH at Chrome or Chromium.`,

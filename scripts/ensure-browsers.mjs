@@ -8,7 +8,9 @@ const browsers = [
   { path: process.env.CHROME_PATH ?? '/usr/bin/chromium', env: 'CHROME_PATH', apt: 'chromium' },
   { path: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', env: 'FIREFOX_PATH', apt: 'firefox-esr' },
 ];
-const missing = browsers.filter((b) => !existsSync(b.path));
+// `node scripts/ensure-browsers.mjs chromium` checks only the ones named (the demo needs only Chromium).
+const wanted = process.argv.slice(2);
+const missing = browsers.filter((b) => (!wanted.length || wanted.includes(b.apt)) && !existsSync(b.path));
 if (missing.length === 0) process.exit(0);
 // A path someone chose is theirs to fix: installing Debian's package would not put a browser there.
 const chosen = missing.filter((b) => process.env[b.env]);
