@@ -10,7 +10,8 @@ import type { ImportParse } from './types';
 
 export type { ImportFormat, ImportParse, ImportRejection, ImportRow } from './types';
 
-function read(text: string): ImportParse {
+/** Detects the format and runs its parser, with no catch-all: parseImport adds that (tests call this alone). */
+export function parseDetected(text: string): ImportParse {
   const detected = detectFormat(text);
   switch (detected.format) {
     case 'signpost':
@@ -29,7 +30,7 @@ function read(text: string): ImportParse {
 
 export function parseImport(text: string): ImportParse {
   try {
-    const parse = read(text);
+    const parse = parseDetected(text);
     if (!parse.error && parse.rows.length === 0 && parse.rejected.length === 0) {
       return { ...parse, error: t('importNoAccounts') };
     }

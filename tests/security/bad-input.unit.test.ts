@@ -18,13 +18,8 @@ import {
   parseAccountRef,
   sameUserName,
 } from '../../lib/ids';
-import { parseAwsConfig } from '../../lib/import/aws-config';
-import { parseCsv } from '../../lib/import/csv';
-import { detectFormat } from '../../lib/import/detect';
-import { parseOrganizations } from '../../lib/import/organizations';
-import { parseImport } from '../../lib/import/parse';
+import { parseDetected, parseImport } from '../../lib/import/parse';
 import { planImport } from '../../lib/import/plan';
-import { parseSignpost } from '../../lib/import/signpost';
 import { contentRequestSchema, pageRequestSchema } from '../../lib/message-schemas';
 import { parseAccountInput, parseQuickAdd } from '../../lib/popup/quick-add';
 import { accountIdSchema, accountSchema, aliasSchema, emailSchema, userNameSchema } from '../../lib/schema';
@@ -117,24 +112,6 @@ describe('identifier rules never throw and normalise to exactly one valid form',
 });
 
 const FAILED = t('importFailed');
-
-/** Runs the format's own parser as parseImport would, without its catch-all. */
-function parseDirectly(text: string) {
-  const detected = detectFormat(text);
-  switch (detected.format) {
-    case 'signpost':
-      return parseSignpost(text, detected.json);
-    case 'organizations':
-      return parseOrganizations(text, detected.json);
-    case 'aws-config':
-    case 'aws-credentials':
-      return parseAwsConfig(text);
-    case 'csv':
-      return parseCsv(text);
-    default:
-      return detected;
-  }
-}
 
 const jsonish = fc.oneof(
   fc.jsonValue(),
@@ -243,7 +220,7 @@ const anyImport = fc.oneof(
 describe('import parsers never throw and never hide a failure', () => {
   it('each format’s parser, called directly, returns an answer for any text (4000 runs)', () => {
     fc.assert(
-      fc.property(anyImport, (text) => void parseDirectly(text)),
+      fc.property(anyImport, (text) => void parseDetected(text)),
       { numRuns: 4000 },
     );
   });
