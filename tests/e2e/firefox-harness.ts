@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { waitForNewTab } from './harness';
 import { type ReplicaServer, startReplicaServer } from './server';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -101,18 +102,7 @@ export async function launchFirefoxSignpost(): Promise<FirefoxHarness> {
       return page;
     },
 
-    waitForNewTab(predicate, timeoutMs = 10_000) {
-      const existing = new Set(browser.targets());
-      return browser
-        .waitForTarget((t) => t.type() === 'page' && !existing.has(t) && predicate(t.url()), {
-          timeout: timeoutMs,
-        })
-        .then(async (target) => {
-          const page = await target.page();
-          if (!page) throw new Error(`The new tab ${target.url()} has no page.`);
-          return page;
-        });
-    },
+    waitForNewTab: (predicate, timeoutMs) => waitForNewTab(browser, predicate, timeoutMs),
 
     async close() {
       await browser.close().catch(() => undefined);

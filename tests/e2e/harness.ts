@@ -200,18 +200,7 @@ export async function launchSignpost(options: LaunchOptions = {}): Promise<Harne
       return page;
     },
 
-    waitForNewTab(predicate, timeoutMs = 10_000) {
-      const existing = new Set(browser.targets());
-      return browser
-        .waitForTarget((t) => t.type() === 'page' && !existing.has(t) && predicate(t.url()), {
-          timeout: timeoutMs,
-        })
-        .then(async (target) => {
-          const page = await target.page();
-          if (!page) throw new Error(`The new tab ${target.url()} has no page.`);
-          return page;
-        });
-    },
+    waitForNewTab: (predicate, timeoutMs) => waitForNewTab(browser, predicate, timeoutMs),
 
     async sendMessage<T>(message: unknown) {
       const page = await messengerPage();
@@ -244,6 +233,39 @@ export async function launchSignpost(options: LaunchOptions = {}): Promise<Harne
 }
 
 /** Waits for the content script's verdict on `<html data-signpost>`; throws after `timeoutMs`. */
+/**
+ * Resolves with the first tab opened after this call whose URL matches (call it before the action).
+ * Shared by the Chromium and Firefox harnesses.
+ */
+export function waitForNewTab(
+  browser: Browser,
+  predicate: (url: string) => boolean,
+  timeoutMs = 10_000,
+): Promise<Page> {
+  const existing = new Set(browser.targets());
+  return browser
+    .waitForTarget((t) => t.type() === 'page' && !existing.has(t) && predicate(t.url()), {
+      timeout: timeoutMs,
+    })
+    .then(async (target) => {
+      const page = await target.page();
+      if (!page) throw new Error(`The new tab ${target.url()} has no page.`);
+      return page;
+    });
+}
+
+/** The id the browser (and so Signpost's background) knows `page`'s tab by; `page` must be an extension page. */
+export function extensionTabId(page: Page): Promise<number> {
+  return page.evaluate(
+    async () =>
+      (
+        await (
+          globalThis as unknown as { chrome: { tabs: { getCurrent(): Promise<{ id: number }> } } }
+        ).chrome.tabs.getCurrent()
+      ).id,
+  );
+}
+
 export async function signpostState(page: Page, timeoutMs = 5000): Promise<SignpostState> {
   const handle = await page.waitForFunction(() => document.documentElement.dataset.signpost, {
     timeout: timeoutMs,

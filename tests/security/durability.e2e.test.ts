@@ -4,7 +4,7 @@
 // Level: end to end. The worker is stopped the way Chrome stops an idle worker (harness.stopWorker).
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, launchSignpost, signpostState } from '../e2e/harness';
+import { extensionTabId, type Harness, launchSignpost, signpostState } from '../e2e/harness';
 import v1 from '../fixtures/db/v1.json';
 import v1Damaged from '../fixtures/db/v1-damaged.json';
 
@@ -137,14 +137,7 @@ describe('the worker stopped between a route and the page load', () => {
     h.server.configure({ lateMs: 1500 });
     const page = await h.browser.newPage();
     await page.goto(`${h.origin}/manifest.json`);
-    const tabId = await page.evaluate(
-      async () =>
-        (
-          await (
-            globalThis as unknown as { chrome: { tabs: { getCurrent(): Promise<{ id: number }> } } }
-          ).chrome.tabs.getCurrent()
-        ).id,
-    );
+    const tabId = await extensionTabId(page);
     await value({
       type: 'route.open',
       key: account.key,

@@ -6,7 +6,7 @@
 // the page shows is read through CDP, closed shadow roots included.
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, launchSignpost, replicaState, signpostState } from '../e2e/harness';
+import { extensionTabId, type Harness, launchSignpost, replicaState, signpostState } from '../e2e/harness';
 import { CHROMIUM_SAMPLE } from './host-table';
 import { type ContentScriptWatch, domText, watchContentScript } from './probe';
 
@@ -58,14 +58,7 @@ afterAll(async () => {
 async function probedTab() {
   const page = await h.browser.newPage();
   await page.goto(`${h.origin}/popup.html`);
-  const tabId = await page.evaluate(
-    async () =>
-      (
-        await (
-          globalThis as unknown as { chrome: { tabs: { getCurrent(): Promise<{ id: number }> } } }
-        ).chrome.tabs.getCurrent()
-      ).id,
-  );
+  const tabId = await extensionTabId(page);
   const probe = await watchContentScript(page, h.extensionId);
   open.push({ page, probe });
   return { page, probe, tabId };

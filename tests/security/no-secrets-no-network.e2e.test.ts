@@ -10,7 +10,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, type Harness, launchSignpost, replicaState, signpostState } from '../e2e/harness';
+import {
+  EXTENSION_DIR,
+  extensionTabId,
+  type Harness,
+  launchSignpost,
+  replicaState,
+  signpostState,
+} from '../e2e/harness';
 import { type ContentScriptWatch, dumpStorage, watchContentScript, watchNetwork } from './probe';
 
 const run = Date.now().toString(36);
@@ -34,14 +41,7 @@ const pageErrors: string[] = [];
 async function probedTab(): Promise<{ page: Page; tabId: number; probe: ContentScriptWatch }> {
   const page = await h.browser.newPage();
   await page.goto(`${h.origin}/popup.html`);
-  const tabId = await page.evaluate(
-    async () =>
-      (
-        await (
-          globalThis as unknown as { chrome: { tabs: { getCurrent(): Promise<{ id: number }> } } }
-        ).chrome.tabs.getCurrent()
-      ).id,
-  );
+  const tabId = await extensionTabId(page);
   const probe = await watchContentScript(page, h.extensionId);
   probes.push(probe);
   page.on('pageerror', (e) => pageErrors.push(String(e)));
