@@ -2,6 +2,7 @@
 // The account ID is the stable identity; an alias or a root email belongs to one account at a time, so a
 // draft that links them folds the records it names into one.
 import { mergeFrecency } from './frecency';
+import { t } from './i18n';
 import { sameUserName } from './ids';
 import type { AccountDraft, SignInDraft } from './message-schemas';
 import type { Account, SignIn } from './schema';
@@ -83,20 +84,20 @@ export interface MergeOptions {
   newKey: () => string;
 }
 
-function toSignIn(draft: SignInDraft): SignIn {
+export function toSignIn(draft: SignInDraft): SignIn {
   const f = { uses: draft.uses ?? 0, lastUsed: draft.lastUsed ?? 0 };
   return draft.type === 'iam'
     ? { type: 'iam', userName: draft.userName, ...f }
     : { type: 'root', email: draft.email, ...f };
 }
 
-function sameSignIn(a: SignIn | SignInDraft, b: SignIn | SignInDraft): boolean {
+export function sameSignIn(a: SignIn | SignInDraft, b: SignIn | SignInDraft): boolean {
   if (a.type === 'iam' && b.type === 'iam') return sameUserName(a.userName, b.userName);
   return a.type === 'root' && b.type === 'root';
 }
 
 /** Unions sign-ins: user names case-insensitively (first spelling kept), one root (the newer email wins). */
-function unionSignIns(base: readonly SignIn[], extra: readonly (SignIn | SignInDraft)[]): SignIn[] {
+export function unionSignIns(base: readonly SignIn[], extra: readonly (SignIn | SignInDraft)[]): SignIn[] {
   const out = base.map((s) => ({ ...s }));
   for (const e of extra) {
     const incoming = toSignIn(e);
@@ -146,18 +147,46 @@ function canonical(value: unknown): string {
   );
 }
 
+/** A row or a sign-in that would make two different accounts one, or overwrite another account: refused. */
+export class MergeRefused extends Error {}
+
+/** How an account is named in a refusal: its ID, else its alias or root email. */
+export function nameOf(account: Pick<Account, 'accountId' | 'alias' | 'signIns' | 'label'>): string {
+  return account.accountId ?? account.alias ?? rootEmail(account) ?? account.label ?? '?';
+}
+
+/**
+ * Why the record a draft's `key` names is another account than the draft, if it is: another partition,
+ * another account ID, or (with no ID to tell) another alias. A key is a hint, never a licence to overwrite.
+ */
+function keyClash(record: Account, draft: AccountDraft): string | undefined {
+  if (record.partition !== draft.partition)
+    return t('mergeKeyOtherPartition', nameOf(record), record.partition);
+  if (draft.accountId && record.accountId) {
+    return draft.accountId === record.accountId ? undefined : t('mergeKeyOtherAccount', nameOf(record));
+  }
+  if (draft.alias && record.alias && draft.alias !== record.alias)
+    return t('mergeKeyOtherAccount', nameOf(record));
+  return undefined;
+}
+
 /**
  * Merges a draft into the accounts of `index` (which it updates): given fields win, tags and sign-ins are
  * unioned, frecency keeps the larger use count and the later use. A draft that names an account ID and an
- * alias (or email) known as two records folds them into one; an alias or root email found on an account
- * with a different ID moves to the draft's account.
+ * alias (or email) held by a record without an ID folds that record into the account; an alias or root email
+ * found on an account with a different ID moves to the draft's account (AWS lets an alias change hands).
+ * Two different known account IDs or partitions are never one account: a draft that would join them, or
+ * whose key names another account, is refused with MergeRefused and changes nothing.
  */
 export function mergeDraft(index: AccountIndex, draft: AccountDraft, options: MergeOptions): MergeResult {
   const { partition } = draft;
   const draftRoot = draft.signIns?.find((s) => s.type === 'root');
+  const keyed = draft.key ? index.byKey.get(draft.key) : undefined;
+  const clash = keyed && keyClash(keyed, draft);
+  if (clash) throw new MergeRefused(clash);
   const candidates: Account[] = [];
   const push = (a: Account | undefined) => a && !candidates.includes(a) && candidates.push(a);
-  if (draft.key) push(index.byKey.get(draft.key));
+  push(keyed);
   if (draft.accountId) push(index.byAccountId(partition, draft.accountId));
   if (draft.alias) push(index.byAlias(partition, draft.alias));
   if (draftRoot) push(index.byRootEmail(draftRoot.email));
@@ -165,6 +194,10 @@ export function mergeDraft(index: AccountIndex, draft: AccountDraft, options: Me
   // A candidate with another account ID is a different account: it only gives up the alias/email.
   const same = candidates.filter((c) => !(draft.accountId && c.accountId && c.accountId !== draft.accountId));
   const others = candidates.filter((c) => !same.includes(c));
+  const ids = [...new Set(same.flatMap((c) => (c.accountId ? [c.accountId] : [])))];
+  if (ids.length > 1) throw new MergeRefused(t('mergeTwoAccounts', ids[0]!, ids[1]!));
+  if (same.some((c) => c.partition !== partition))
+    throw new MergeRefused(t('mergeKeyOtherPartition', nameOf(same[0]!), same[0]!.partition));
   const put: Account[] = [];
   for (const other of others) {
     const updated: Account = {
@@ -181,12 +214,8 @@ export function mergeDraft(index: AccountIndex, draft: AccountDraft, options: Me
     put.push(updated);
   }
 
-  // Keep the record that already has the draft's account ID (the stable key), then the oldest.
-  same.sort((a, b) => {
-    const aId = a.accountId === draft.accountId ? 0 : 1;
-    const bId = b.accountId === draft.accountId ? 0 : 1;
-    return aId - bId || a.createdAt - b.createdAt;
-  });
+  // Keep the record that already has an account ID (the stable key), then the oldest.
+  same.sort((a, b) => (a.accountId ? 0 : 1) - (b.accountId ? 0 : 1) || a.createdAt - b.createdAt);
   const [primary, ...rest] = same;
   let base: Account = primary
     ? rest.reduce(fold, primary)
@@ -224,49 +253,4 @@ export function mergeDraft(index: AccountIndex, draft: AccountDraft, options: Me
     put,
     remove: rest.map((r) => r.key),
   };
-}
-
-/** Raised when an edit would give an account an identifier another account already has. */
-export class ConflictError extends Error {}
-
-/**
- * Replaces the account `draft.key` with the draft as a form shows it: fields left out are cleared, sign-ins
- * are the draft's (keeping the frecency of those that stay). An identifier already used by another account
- * is refused rather than merged, so an edit never silently swallows a record.
- */
-export function replaceAccount(index: AccountIndex, draft: AccountDraft, options: MergeOptions): MergeResult {
-  const current = draft.key ? index.byKey.get(draft.key) : undefined;
-  if (!current) return mergeDraft(index, draft, options);
-  const draftRoot = draft.signIns?.find((s) => s.type === 'root');
-  const clash =
-    (draft.accountId && index.byAccountId(draft.partition, draft.accountId)) ||
-    (draft.alias && index.byAlias(draft.partition, draft.alias)) ||
-    (draftRoot && index.byRootEmail(draftRoot.email));
-  if (clash && clash.key !== current.key) {
-    const name = clash.label ?? clash.alias ?? clash.accountId ?? rootEmail(clash);
-    throw new ConflictError(`Another account (${name}) already has that account ID, alias or root email.`);
-  }
-  const signIns = (draft.signIns ?? []).map((d) => {
-    const kept = current.signIns.find((s) => sameSignIn(s, d));
-    const incoming = toSignIn(d);
-    return kept ? { ...incoming, ...mergeFrecency(kept, incoming) } : incoming;
-  });
-  const next: Account = {
-    key: current.key,
-    partition: draft.partition,
-    accountId: draft.accountId,
-    alias: draft.alias,
-    label: draft.label,
-    colour: draft.colour,
-    tags: draft.tags ?? [],
-    notes: draft.notes,
-    region: draft.region,
-    landingPath: draft.landingPath,
-    signIns,
-    createdAt: current.createdAt,
-    updatedAt: options.now,
-  };
-  if (sameAccount(current, next)) return { account: current, status: 'unchanged', put: [], remove: [] };
-  index.add(next);
-  return { account: next, status: 'updated', put: [next], remove: [] };
 }

@@ -66,12 +66,20 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
    */
   z.object({ type: z.literal('accounts.list'), limit: z.number().int().positive().max(1000).optional() }),
   /**
-   * Saves one account from a form. With `key`, the record is replaced by the draft (fields left out are
-   * cleared, frecency kept); without, the draft is merged into the record it matches or added.
+   * Saves one account from a form. With `base` (the record as the editor opened it) it is an edit: the fields
+   * the person changed are written onto the record as it is now (fields left out are cleared, frecency
+   * kept), and a field that also changed since is refused. Without, the draft is merged into the record it
+   * matches, or added.
    */
-  z.object({ type: z.literal('accounts.save'), account: accountDraftSchema }),
-  /** Replaces whole records as given (used by the options page's editor, undo and lossless import). */
-  z.object({ type: z.literal('accounts.put'), accounts: z.array(accountSchema) }),
+  z.object({ type: z.literal('accounts.save'), account: accountDraftSchema, base: accountSchema.optional() }),
+  /** Takes back changes a reply reported (Undo of a delete): onto the records as they are now. */
+  z.object({
+    type: z.literal('accounts.revert'),
+    revisions: z
+      .array(z.object({ before: accountSchema.optional(), after: accountSchema.optional() }))
+      .min(1)
+      .max(10_000),
+  }),
   z.object({ type: z.literal('accounts.delete'), keys: z.array(z.string()).min(1) }),
   /** Sign-ins of one account to remove: IAM user names and/or the root email. */
   z.object({

@@ -3,6 +3,7 @@
 // answered from validated data; this module stays free of zod so every bundle can import it.
 import { browser } from 'wxt/browser';
 import type { ContentRequest, PageRequest, Request } from './message-schemas';
+import type { Revision } from './revise';
 import type { Account, Settings } from './schema';
 
 export type { AccountDraft, AccountDraftInput, SignInDraft, SignInTarget } from './message-schemas';
@@ -39,9 +40,10 @@ export interface Responses {
   /** `complete` is false when `limit` left accounts out. */
   'accounts.list': { accounts: Account[]; problems: string[]; settings: Settings; complete: boolean };
   'accounts.save': { account: Account; merged: boolean };
-  'accounts.put': { count: number };
-  'accounts.delete': { deleted: Account[] };
-  'signins.delete': { account: Account };
+  'accounts.revert': { count: number };
+  /** `revisions` take the delete back through accounts.revert. */
+  'accounts.delete': { deleted: Account[]; revisions: Revision[] };
+  'signins.delete': { account: Account; revisions: Revision[] };
   'accounts.import': { added: number; updated: number; unchanged: number };
   'settings.save': { settings: Settings };
   'route.open': { url: string; tabId: number };

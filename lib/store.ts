@@ -3,10 +3,13 @@
 // is rebuilt from IndexedDB after a restart).
 import type { IDBPDatabase } from 'idb';
 import { type AccountPage, makePage, openSignpostDb, PAGE_SIZE, type SignpostDB } from './db';
+import { applyEdit } from './edit';
 import { recordUse } from './frecency';
 import { sameUserName } from './ids';
-import { AccountIndex, type MergeResult, mergeDraft, replaceAccount } from './merge';
+import { type LearnedSignIn, learnSignIn } from './learn-merge';
+import { AccountIndex, type MergeResult, mergeDraft, rootEmail } from './merge';
 import type { AccountDraft } from './message-schemas';
+import { inverse, type Revision, rebase } from './revise';
 import {
   type Account,
   accountSchema,
@@ -26,10 +29,8 @@ export interface StoreOptions {
 /** What a write changed, so that it can be undone. */
 export interface Change<T> {
   result: T;
-  /** Records as they were before the write, for every existing record it touched. */
-  before: Account[];
-  /** Keys of records the write created. */
-  created: string[];
+  /** Every record the write touched, before and after (absent before: created; absent after: removed). */
+  revisions: Revision[];
 }
 
 export class StoreError extends Error {}
@@ -51,6 +52,24 @@ interface Loaded {
   /** Pages whose own shape is damaged: reported, never rewritten. */
   damaged: Set<number>;
   problems: string[];
+}
+
+/** The record without the alias or root email that an account with another ID holds now. */
+function withoutTaken(index: AccountIndex, account: Account): Account {
+  const other = (holder: Account | undefined) =>
+    holder?.accountId !== undefined &&
+    account.accountId !== undefined &&
+    holder.accountId !== account.accountId;
+  const email = rootEmail(account);
+  return {
+    ...account,
+    alias:
+      account.alias && other(index.byAlias(account.partition, account.alias)) ? undefined : account.alias,
+    signIns:
+      email && other(index.byRootEmail(email))
+        ? account.signIns.filter((s) => s.type !== 'root')
+        : account.signIns,
+  };
 }
 
 const keyOf = (entry: unknown) => (entry as { key?: unknown } | null)?.key;
@@ -202,8 +221,7 @@ export class Store {
     const touched = [...puts.keys(), ...removed];
     return {
       result: outcome.result,
-      before: touched.flatMap((k) => (original.has(k) ? [original.get(k)!] : [])),
-      created: touched.filter((k) => !original.has(k)),
+      revisions: touched.map((k) => ({ before: original.get(k), after: puts.get(k) })),
     };
   }
 
@@ -258,11 +276,15 @@ export class Store {
     }
   }
 
-  /** Saves a draft from a form: an edit when it has a key, otherwise merged into what it matches. */
-  async save(draft: AccountDraft): Promise<Change<MergeResult>> {
+  /**
+   * Saves a draft from a form. With `base` (the record as the form opened it) it is an edit: only the fields
+   * the person changed are written onto the record as it is now. Without, the draft is merged into the
+   * account it matches, or added.
+   */
+  async save(draft: AccountDraft, base?: Account): Promise<Change<MergeResult>> {
     return this.transact((index) => {
       const opts = { now: this.now(), newKey: this.newKey };
-      const r = draft.key ? replaceAccount(index, draft, opts) : mergeDraft(index, draft, opts);
+      const r = base ? applyEdit(index, base, draft, opts.now) : mergeDraft(index, draft, opts);
       return { result: r, put: r.put, remove: r.remove };
     });
   }
@@ -288,23 +310,16 @@ export class Store {
     return result;
   }
 
-  /** Writes whole records as given (undo, the editor, a lossless import). */
-  async put(accounts: Account[]): Promise<number> {
-    await this.transact(() => ({ result: undefined, put: accounts, remove: [] }));
-    return accounts.length;
+  /** Deletes accounts; the revisions returned take it back (see revert). */
+  async delete(keys: string[]): Promise<Change<Account[]>> {
+    return this.transact((index) => {
+      const remove = keys.filter((k) => index.byKey.has(k));
+      return { result: remove.map((k) => index.byKey.get(k)!), put: [], remove };
+    });
   }
 
-  async delete(keys: string[]): Promise<Account[]> {
-    const { before } = await this.transact((index) => ({
-      result: undefined,
-      put: [],
-      remove: keys.filter((k) => index.byKey.has(k)),
-    }));
-    return before;
-  }
-
-  async deleteSignIns(key: string, userNames: string[], root: boolean): Promise<Account> {
-    const { result } = await this.transact((index) => {
+  async deleteSignIns(key: string, userNames: string[], root: boolean): Promise<Change<Account>> {
+    return this.transact((index) => {
       const account = index.byKey.get(key);
       if (!account) throw new StoreError('That account no longer exists.');
       const next: Account = {
@@ -316,7 +331,6 @@ export class Store {
       };
       return { result: next, put: [next], remove: [] };
     });
-    return result;
   }
 
   /**
@@ -350,32 +364,44 @@ export class Store {
     }
   }
 
-  /**
-   * Saves a sign-in the user made by hand and counts its use. `draft` names the account (ID, alias or
-   * both — which links them) and exactly one sign-in.
-   */
-  async learn(draft: AccountDraft): Promise<Change<MergeResult>> {
+  /** Saves a sign-in the user made by hand and counts its use (see lib/learn-merge.ts for where it goes). */
+  async learn(learned: LearnedSignIn): Promise<Change<MergeResult>> {
     return this.transact((index) => {
-      const now = this.now();
-      const r = mergeDraft(index, draft, { now, newKey: this.newKey });
-      const learned = draft.signIns?.[0];
-      const signIns = r.account.signIns.map((s) =>
-        learned &&
-        s.type === learned.type &&
-        (s.type === 'root' || (learned.type === 'iam' && sameUserName(s.userName, learned.userName)))
-          ? { ...s, ...recordUse(s, now) }
-          : s,
-      );
-      const account: Account = { ...r.account, signIns };
-      index.add(account);
-      const put = [...r.put.filter((a) => a.key !== account.key), account];
-      return { result: { ...r, account, put }, put, remove: r.remove };
+      const r = learnSignIn(index, learned, { now: this.now(), newKey: this.newKey });
+      return { result: r, put: r.put, remove: r.remove };
     });
   }
 
-  /** Puts records back as they were and removes those a change created (Undo). */
-  async restore(before: Account[], created: string[]): Promise<void> {
-    await this.transact(() => ({ result: undefined, put: before, remove: created }));
+  /**
+   * Takes changes back (Undo) onto the records as they are now: what the change added is removed, what it
+   * removed comes back, and whatever was written since stays (see lib/revise.ts). Returns how many records
+   * it wrote.
+   */
+  async revert(revisions: readonly Revision[]): Promise<number> {
+    const { revisions: written } = await this.transact((index) => {
+      const put = new Map<string, Account>();
+      const remove: string[] = [];
+      for (const rev of revisions.map(inverse)) {
+        const key = (rev.after ?? rev.before)!.key;
+        const current = index.byKey.get(key);
+        const next = rebase(rev, current, 'theirs', this.now());
+        if (!next) {
+          if (current) remove.push(key);
+          index.remove(key);
+          put.delete(key);
+        } else if (!current) {
+          // Back from a delete: if its ID, alias or email has been learned since, it joins that record;
+          // an alias or root email another account has taken since stays with that account.
+          const r = mergeDraft(index, withoutTaken(index, next), { now: this.now(), newKey: this.newKey });
+          for (const a of r.put) put.set(a.key, a);
+        } else {
+          index.add(next);
+          put.set(key, next);
+        }
+      }
+      return { result: undefined, put: [...put.values()], remove };
+    });
+    return written.length;
   }
 
   /** The settings, read once per service-worker life (every sign-in page asks for them). */

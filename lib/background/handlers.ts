@@ -4,7 +4,9 @@
 
 import { frecencyScore } from '../frecency';
 import { accountSignInUrl, parseSignInUrl, rootSignInUrl, type SignInLocation } from '../hosts';
-import { type AccountRef, parseAccountRef } from '../ids';
+import { t } from '../i18n';
+import { parseAccountRef } from '../ids';
+import type { LearnedSignIn } from '../learn-merge';
 import { rootEmail } from '../merge';
 import { contentRequestSchema, pageRequestSchema, type SignInTarget } from '../message-schemas';
 import type {
@@ -16,6 +18,7 @@ import type {
   Responses,
   RouteFill,
 } from '../messages';
+import type { Revision } from '../revise';
 import { type Account, explain, type PendingRoute } from '../schema';
 import { displayLabel, firstAccounts } from '../search';
 import type { Store } from '../store';
@@ -126,17 +129,6 @@ function pageAccount(account: Account, now: number): PageAccount {
   };
 }
 
-/** Whether Signpost knows `a` or `b` as an account whose other identifier is not the one given. */
-async function knownApart(store: Store, partition: string, a: AccountRef, b: AccountRef): Promise<boolean> {
-  const clash = (known: Account | undefined, other: AccountRef) =>
-    known !== undefined &&
-    ('accountId' in other
-      ? known.accountId !== undefined && known.accountId !== other.accountId
-      : known.alias !== undefined && known.alias !== other.alias);
-  const [knownA, knownB] = await Promise.all([store.findByRef(partition, a), store.findByRef(partition, b)]);
-  return clash(knownA, b) || clash(knownB, a);
-}
-
 export interface RouteRequest {
   key: string;
   target: SignInTarget;
@@ -174,15 +166,22 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const first = firstAccounts(accounts, req.limit, ctx.now());
     return { accounts: first, problems, settings, complete: first.length === accounts.length };
   },
-  'accounts.save': async (req: { account: Parameters<Store['save']>[0] }, ctx) => {
-    const { result } = await ctx.store.save(req.account);
+  'accounts.save': async (req: { account: Parameters<Store['save']>[0]; base?: Account }, ctx) => {
+    if (req.base && req.account.key !== req.base.key) throw new Refused(t('refusedEditKey'));
+    const { result } = await ctx.store.save(req.account, req.base);
     return { account: result.account, merged: result.status !== 'added' || result.remove.length > 0 };
   },
-  'accounts.put': async (req: { accounts: Account[] }, ctx) => ({ count: await ctx.store.put(req.accounts) }),
-  'accounts.delete': async (req: { keys: string[] }, ctx) => ({ deleted: await ctx.store.delete(req.keys) }),
-  'signins.delete': async (req: { key: string; userNames: string[]; root: boolean }, ctx) => ({
-    account: await ctx.store.deleteSignIns(req.key, req.userNames, req.root),
+  'accounts.revert': async (req: { revisions: Revision[] }, ctx) => ({
+    count: await ctx.store.revert(req.revisions),
   }),
+  'accounts.delete': async (req: { keys: string[] }, ctx) => {
+    const { result, revisions } = await ctx.store.delete(req.keys);
+    return { deleted: result, revisions };
+  },
+  'signins.delete': async (req: { key: string; userNames: string[]; root: boolean }, ctx) => {
+    const { result, revisions } = await ctx.store.deleteSignIns(req.key, req.userNames, req.root);
+    return { account: result, revisions };
+  },
   'accounts.import': async (req: { accounts: Parameters<Store['importDrafts']>[0] }, ctx) =>
     ctx.store.importDrafts(req.accounts),
   'settings.save': async (req: { settings: Parameters<Store['saveSettings']>[0] }, ctx) => ({
@@ -235,30 +234,23 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const settings = await ctx.store.settings();
     const off = (outcome: LearnOutcome) => ({ outcome });
     if (settings.learn === 'never') return off('off');
-    let draft: Parameters<Store['learn']>[0];
+    let learned: LearnedSignIn;
     if (req.signIn.type === 'root') {
       if (loc.partition !== 'aws') throw new Refused('Root users sign in only in the aws partition.');
-      draft = { partition: 'aws', signIns: [{ type: 'root', email: req.signIn.email }] };
+      learned = { partition: 'aws', signIn: req.signIn };
     } else {
-      const boxRef = parseAccountRef(req.signIn.account);
-      if (!boxRef) throw new Refused('The account box does not hold an account ID or alias.');
-      // A host named by one identifier and a box holding the other tell us they are the same account, unless
-      // Signpost knows either as part of another account: then the person changed the box, and only it counts.
-      const hostRef = loc.labelKind === 'account' && loc.label ? parseAccountRef(loc.label) : undefined;
-      const link =
-        hostRef &&
-        !('accountId' in hostRef && 'accountId' in boxRef) &&
-        !('alias' in hostRef && 'alias' in boxRef) &&
-        !(await knownApart(ctx.store, loc.partition, hostRef, boxRef));
-      draft = {
+      const box = parseAccountRef(req.signIn.account);
+      if (!box) throw new Refused('The account box does not hold an account ID or alias.');
+      const host = loc.labelKind === 'account' && loc.label ? parseAccountRef(loc.label) : undefined;
+      learned = {
         partition: loc.partition,
-        ...(link ? hostRef : {}),
-        ...boxRef,
-        signIns: [{ type: 'iam', userName: req.signIn.userName }],
+        box,
+        host,
+        signIn: { type: 'iam', userName: req.signIn.userName },
       };
     }
     if (settings.learn === 'ask' && !req.confirmed) return off('ask');
-    const change = await ctx.store.learn(draft);
+    const change = await ctx.store.learn(learned);
     const who = req.signIn.type === 'root' ? req.signIn.email : req.signIn.userName;
     const text = `${who} · ${displayLabel(change.result.account)}`;
     const outcome: LearnOutcome =
@@ -269,7 +261,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
           : 'unchanged';
     if (outcome === 'unchanged') return { outcome, label: text };
     const token = (ctx.newToken ?? (() => crypto.randomUUID()))();
-    await ctx.session.setUndo(token, { before: change.before, created: change.created });
+    await ctx.session.setUndo(token, { revisions: change.revisions });
     const { accountId, alias } = change.result.account;
     await ctx.session.setNotice(ctx.tabId, {
       token,
@@ -284,7 +276,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   'page.undo': async (req: { token: string }, ctx) => {
     const undo = await ctx.session.takeUndo(req.token);
     if (!undo) return { undone: false };
-    await ctx.store.restore(undo.before, undo.created);
+    await ctx.store.revert(undo.revisions);
     return { undone: true };
   },
 };

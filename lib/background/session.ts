@@ -3,7 +3,8 @@
 // content scripts) and expired by time.
 import type { Browser } from 'wxt/browser';
 import type { Partition } from '../ids';
-import type { Account, PendingRoute } from '../schema';
+import type { Revision } from '../revise';
+import type { PendingRoute } from '../schema';
 
 export const ROUTE_TTL = 5 * 60_000;
 export const NOTICE_TTL = 60_000;
@@ -22,8 +23,8 @@ export interface PendingNotice {
 }
 
 export interface UndoRecord {
-  before: Account[];
-  created: string[];
+  /** What the learn changed; Undo takes back exactly that, onto the records as they are then. */
+  revisions: Revision[];
   expiresAt: number;
 }
 

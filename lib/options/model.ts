@@ -7,6 +7,7 @@ import { parseImport } from '../import/parse';
 import { type ImportPlan, planImport } from '../import/plan';
 import type { ImportParse } from '../import/types';
 import type { AccountDraft, RequestOf, RequestType, Responses } from '../messages';
+import type { Revision } from '../revise';
 import { type Account, DEFAULT_SETTINGS, type Settings } from '../schema';
 import { displayLabel } from '../search';
 import { filterAccounts, haystack, sortAccounts } from './filter';
@@ -158,9 +159,10 @@ export function createOptionsModel(deps: OptionsDeps) {
     selected.value = on ? new Set(filtered.value.map((a) => a.key)) : new Set();
   }
 
-  async function restore(records: Account[], restoredText: string) {
+  /** Undo: takes back exactly what the background reported it changed, onto the accounts as they are now. */
+  async function restore(revisions: Revision[], restoredText: string) {
     try {
-      await deps.send({ type: 'accounts.put', accounts: records });
+      await deps.send({ type: 'accounts.revert', revisions });
       await load();
       notice.value = { kind: 'info', text: restoredText };
     } catch (error) {
@@ -171,7 +173,7 @@ export function createOptionsModel(deps: OptionsDeps) {
   async function deleteAccounts(keys: readonly string[]): Promise<void> {
     if (keys.length === 0) return;
     try {
-      const { deleted } = await deps.send({ type: 'accounts.delete', keys: [...keys] });
+      const { deleted, revisions } = await deps.send({ type: 'accounts.delete', keys: [...keys] });
       if (editor.value?.original && keys.includes(editor.value.original.key)) editor.value = undefined;
       await load();
       const one = deleted.length === 1;
@@ -182,7 +184,7 @@ export function createOptionsModel(deps: OptionsDeps) {
           : t('optionsDeletedMany', deleted.length.toLocaleString('en')),
         undo: () =>
           restore(
-            deleted,
+            revisions,
             one
               ? t('optionsRestoredOne', displayLabel(deleted[0]!))
               : t('optionsRestored', deleted.length.toLocaleString('en')),
@@ -202,7 +204,7 @@ export function createOptionsModel(deps: OptionsDeps) {
     signIn: { type: 'iam'; userName: string } | { type: 'root' },
   ) {
     try {
-      await deps.send({
+      const { revisions } = await deps.send({
         type: 'signins.delete',
         key: account.key,
         userNames: signIn.type === 'iam' ? [signIn.userName] : [],
@@ -213,7 +215,7 @@ export function createOptionsModel(deps: OptionsDeps) {
       notice.value = {
         kind: 'info',
         text: t('optionsSignInDeleted', who, displayLabel(account)),
-        undo: () => restore([account], t('optionsSignInRestored', who)),
+        undo: () => restore(revisions, t('optionsSignInRestored', who)),
       };
     } catch (error) {
       notice.value = { kind: 'error', text: t('optionsDeleteFailed', message(error)) };
@@ -295,7 +297,12 @@ export function createOptionsModel(deps: OptionsDeps) {
     }
     editor.value = { ...state, submitted: true, saving: true, saveError: undefined };
     try {
-      const saved = await deps.send({ type: 'accounts.save', account: draft as AccountDraft });
+      // The record as the editor opened it goes along, so only the fields changed here are written.
+      const saved = await deps.send({
+        type: 'accounts.save',
+        account: draft as AccountDraft,
+        base: state.original,
+      });
       editor.value = undefined;
       await load();
       const label = displayLabel(saved.account);

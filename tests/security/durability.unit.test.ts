@@ -79,26 +79,26 @@ describe('a v1 database with damaged records', () => {
 });
 
 describe('a large write that fails changes nothing', () => {
-  it('10,000 records whose last one takes the first one’s alias: refused in plain words, nothing written', async () => {
+  it('an import of 10,000 whose last row names two stored accounts at once: refused in plain words, nothing written', async () => {
     const bg = background();
     await bg.value({
       type: 'accounts.save',
-      account: { accountId: '111111111111', signIns: [{ type: 'iam', userName: 'alice' }] },
+      account: { accountId: '111111111111', alias: 'first', signIns: [{ type: 'iam', userName: 'alice' }] },
+    });
+    await bg.value({
+      type: 'accounts.save',
+      account: { accountId: '222222222222', signIns: [{ type: 'root', email: 'second@example.com' }] },
     });
     const before = await snapshot();
-    const records = Array.from({ length: 10_000 }, (_, i) => ({
-      key: `bulk-${i}`,
-      partition: 'aws',
-      accountId: String(600000000000 + i),
-      alias: i === 9_999 ? 'bulk-0' : `bulk-${i}`,
-      tags: [],
-      signIns: [],
-      createdAt: 0,
-      updatedAt: 0,
-    }));
-    expect(await bg.ask({ type: 'accounts.put', accounts: records })).toEqual({
+    const drafts = Array.from({ length: 10_000 }, (_, i) =>
+      i === 9_999
+        ? { alias: 'first', signIns: [{ type: 'root', email: 'second@example.com' }] }
+        : { accountId: String(600000000000 + i), alias: `bulk-${i}` },
+    );
+    expect(await bg.ask({ type: 'accounts.import', accounts: drafts })).toEqual({
       ok: false,
-      error: 'Two accounts would share an account ID or alias; nothing was saved.',
+      error:
+        'It names two different accounts (111111111111 and 222222222222) at once; two account IDs are never one account.',
     });
     expect(await snapshot()).toBe(before);
   }, 30_000);

@@ -161,47 +161,26 @@ describe('messages of the wrong shape get a plain refusal and change nothing', (
       contentScript(MAIN),
     ],
     [
-      'accounts.put: a record that fails validation',
+      'accounts.revert: a record that fails validation',
       {
-        type: 'accounts.put',
-        accounts: [{ key: 'x', partition: 'aws', accountId: '12', createdAt: 0, updatedAt: 0 }],
+        type: 'accounts.revert',
+        revisions: [{ before: { key: 'x', partition: 'aws', accountId: '12', createdAt: 0, updatedAt: 0 } }],
       },
       /12 digits/,
     ],
     [
-      'accounts.put: two records with one alias',
-      {
-        type: 'accounts.put',
-        accounts: ['333333333333', '444444444444'].map((id) => ({
-          key: id,
-          partition: 'aws',
-          accountId: id,
-          alias: 'twice',
-          tags: [],
-          signIns: [],
-          createdAt: 0,
-          updatedAt: 0,
-        })),
-      },
-      'Two accounts would share an account ID or alias; nothing was saved.',
+      'accounts.revert: nothing to take back',
+      { type: 'accounts.revert', revisions: [] },
+      /^Signpost did not understand/,
     ],
     [
-      'accounts.put: a record taking another account’s ID',
+      'accounts.save: an edit whose base is another account',
       {
-        type: 'accounts.put',
-        accounts: [
-          {
-            key: 'new',
-            partition: 'aws',
-            accountId: '222222222222',
-            tags: [],
-            signIns: [],
-            createdAt: 0,
-            updatedAt: 0,
-          },
-        ],
+        type: 'accounts.save',
+        account: { key: 'key-1', accountId: '111111111111' },
+        base: { key: 'key-2', partition: 'aws', accountId: '222222222222', createdAt: 0, updatedAt: 0 },
       },
-      'Two accounts would share an account ID or alias; nothing was saved.',
+      'An edit must be saved onto the account it was opened from.',
     ],
     ['accounts.delete: no keys', { type: 'accounts.delete', keys: [] }, /^Signpost did not understand/],
     [

@@ -19,6 +19,11 @@ function makeStore(start = 1_000) {
 const draft = (d: AccountDraftInput) => accountDraftSchema.parse(d);
 const iam = (userName: string) => ({ type: 'iam' as const, userName });
 const root = (email: string) => ({ type: 'root' as const, email });
+const learned = (accountId: string, userName: string) => ({
+  partition: 'aws' as const,
+  box: { accountId },
+  signIn: iam(userName),
+});
 
 describe('store: create, read, update, delete', () => {
   it('adds an account and lists it back validated', async () => {
@@ -47,6 +52,7 @@ describe('store: create, read, update, delete', () => {
     await store.recordUse(result.account.key, iam('alice'));
     const edited = await store.save(
       draft({ key: result.account.key, accountId: '123456789012', signIns: [iam('alice'), iam('bob')] }),
+      (await store.get(result.account.key))!,
     );
     expect(edited.result.account.label).toBeUndefined();
     expect(edited.result.account.signIns).toEqual([
@@ -59,9 +65,9 @@ describe('store: create, read, update, delete', () => {
     const { store } = makeStore();
     await store.save(draft({ accountId: '111111111111', label: 'A' }));
     const b = await store.save(draft({ accountId: '222222222222', label: 'B' }));
-    await expect(store.save(draft({ key: b.result.account.key, accountId: '111111111111' }))).rejects.toThrow(
-      'Another account (A) already has that account ID, alias or root email.',
-    );
+    await expect(
+      store.save(draft({ key: b.result.account.key, accountId: '111111111111' }), b.result.account),
+    ).rejects.toThrow('Another account (A) already has that account ID, alias or root email.');
     expect((await store.list()).accounts.map((a) => a.accountId).sort()).toEqual([
       '111111111111',
       '222222222222',
@@ -72,8 +78,9 @@ describe('store: create, read, update, delete', () => {
     const { store } = makeStore();
     const a = await store.save(draft({ alias: 'acme', signIns: [iam('alice')] }));
     const deleted = await store.delete([a.result.account.key]);
+    expect(deleted.result).toEqual([a.result.account]);
     expect((await store.list()).accounts).toEqual([]);
-    await store.put(deleted);
+    await store.revert(deleted.revisions);
     expect((await store.list()).accounts).toEqual([a.result.account]);
   });
 
@@ -82,7 +89,7 @@ describe('store: create, read, update, delete', () => {
     const a = await store.save(
       draft({ accountId: '123456789012', signIns: [iam('Alice'), iam('bob'), root('r@x.io')] }),
     );
-    const account = await store.deleteSignIns(a.result.account.key, ['alice'], true);
+    const { result: account } = await store.deleteSignIns(a.result.account.key, ['alice'], true);
     expect(account.signIns).toEqual([{ type: 'iam', userName: 'bob', uses: 0, lastUsed: 0 }]);
   });
 
@@ -91,7 +98,9 @@ describe('store: create, read, update, delete', () => {
     await store.save(draft({ alias: 'acme' }));
     const before = await store.list();
     const bad = { ...before.accounts[0]!, accountId: 'not-an-id' };
-    await expect(store.put([bad])).rejects.toThrow('An account ID is exactly 12 digits');
+    await expect(store.revert([{ before: bad, after: before.accounts[0] }])).rejects.toThrow(
+      'An account ID is exactly 12 digits',
+    );
     expect(await store.list()).toEqual(before);
   });
 });
@@ -229,10 +238,10 @@ describe('frecency', () => {
 
   it('learning adds the sign-in with one use, and counts again when seen again', async () => {
     const { store } = makeStore();
-    const first = await store.learn(draft({ accountId: '123456789012', signIns: [iam('alice')] }));
+    const first = await store.learn(learned('123456789012', 'alice'));
     expect(first.result.status).toBe('added');
-    expect(first.created).toEqual(['k1']);
-    const second = await store.learn(draft({ accountId: '123456789012', signIns: [iam('Alice')] }));
+    expect(first.revisions).toEqual([{ before: undefined, after: first.result.account }]);
+    const second = await store.learn(learned('123456789012', 'Alice'));
     expect(second.result.status).toBe('unchanged');
     expect(second.result.account.signIns).toEqual([
       { type: 'iam', userName: 'alice', uses: 2, lastUsed: 1000 },
@@ -297,7 +306,7 @@ describe('concurrency', () => {
     const other = new Store(openSignpostDb(), { newKey: () => crypto.randomUUID() });
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        (i % 2 ? store : other).learn(draft({ accountId: '123456789012', signIns: [iam(`user${i}`)] })),
+        (i % 2 ? store : other).learn(learned('123456789012', `user${i}`)),
       ),
     );
     // Read back from IndexedDB, not from either writer's memory.

@@ -103,7 +103,7 @@ describe('the background checks who is asking', () => {
     'accounts.import',
     'settings.save',
     'route.open',
-    'accounts.put',
+    'accounts.revert',
   ])('a sign-in page may not ask for %s', async (type) => {
     const s = setup();
     await seed(s);

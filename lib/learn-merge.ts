@@ -1,0 +1,64 @@
+// How a sign-in made by hand joins the accounts Signpost knows. Learning is the one write nobody reviews,
+// so it is narrower than an import: it never joins two records and never moves an identifier from one
+// account to another. It may add an alias or an account ID to one record only when nothing else holds it.
+import { recordUse } from './frecency';
+import type { AccountRef, Partition } from './ids';
+import { type AccountIndex, type MergeOptions, type MergeResult, sameSignIn } from './merge';
+import type { Account, SignIn } from './schema';
+
+export interface LearnedSignIn {
+  partition: Partition;
+  /** What the account box held (IAM sign-ins): the account the person signed in to. */
+  box?: AccountRef;
+  /** What the page's host names, on an account host (`acme.signin…`): the account the page was for. */
+  host?: AccountRef;
+  signIn: { type: 'iam'; userName: string } | { type: 'root'; email: string };
+}
+
+const kindOf = (ref: AccountRef) => ('accountId' in ref ? 'accountId' : 'alias');
+
+/** Finds the record a learned sign-in belongs to, and the identifier it may add to it, if any. */
+function place(index: AccountIndex, learned: LearnedSignIn): { record?: Account; add?: AccountRef } {
+  const { partition, box, host, signIn } = learned;
+  if (signIn.type === 'root') return { record: index.byRootEmail(signIn.email) };
+  if (!box) return {};
+  // The host links only when it names the other kind of identifier (an alias host and an ID in the box).
+  const link = host && kindOf(host) !== kindOf(box) ? host : undefined;
+  const boxed = index.byRef(partition, box);
+  const hosted = link ? index.byRef(partition, link) : undefined;
+  if (boxed) {
+    // Two known records stay two; a known record gains the host's identifier only if it has none of that kind.
+    const add = link && !hosted && boxed[kindOf(link)] === undefined ? link : undefined;
+    return { record: boxed, add };
+  }
+  if (hosted && hosted[kindOf(box)] === undefined) return { record: hosted, add: box };
+  return { add: hosted ? box : { ...box, ...link } };
+}
+
+/**
+ * Records a sign-in made by hand: on the account it names (see `place`), or on a new account. Its use is
+ * counted. `status` is `unchanged` when the sign-in and the identifiers were known already.
+ */
+export function learnSignIn(index: AccountIndex, learned: LearnedSignIn, options: MergeOptions): MergeResult {
+  const { record, add } = place(index, learned);
+  const base: Account = record ?? {
+    key: options.newKey(),
+    partition: learned.signIn.type === 'root' ? 'aws' : learned.partition,
+    tags: [],
+    signIns: [],
+    createdAt: options.now,
+    updatedAt: options.now,
+  };
+  const incoming: SignIn = { ...learned.signIn, uses: 0, lastUsed: 0 };
+  const known = base.signIns.find((s) => sameSignIn(s, incoming));
+  const counted = { ...(known ?? incoming), ...recordUse(known ?? incoming, options.now) } as SignIn;
+  const account: Account = {
+    ...base,
+    ...add,
+    signIns: known ? base.signIns.map((s) => (s === known ? counted : s)) : [...base.signIns, counted],
+    updatedAt: options.now,
+  };
+  index.add(account);
+  const status = !record ? 'added' : known && !add ? 'unchanged' : 'updated';
+  return { account, status, put: [account], remove: [] };
+}
