@@ -2,7 +2,8 @@
 // rules the background applies (lib/merge.ts), without writing anything.
 import { AccountIndex, mergeDraft, sameAccount } from '../merge';
 import type { AccountDraft } from '../message-schemas';
-import type { Account } from '../schema';
+import { signInId } from '../revise';
+import type { Account, SignIn } from '../schema';
 import type { FillOnlyField, ImportParse, ImportRejection } from './types';
 
 export interface PlanEntry {
@@ -15,6 +16,8 @@ export interface PlanEntry {
   notes: string[];
   /** Existing records that this import folds into `account` (an alias and an ID found to be one). */
   folded: Account[];
+  /** Sign-ins the account has now and would not have after (a root email replaced or moved away). */
+  removes: SignIn[];
 }
 
 export interface ImportPlan {
@@ -42,6 +45,16 @@ function withoutKnown(
   const kept = { ...draft };
   for (const field of fields) if (match[field] !== undefined) delete kept[field];
   return kept;
+}
+
+/** Sign-ins of `before` that `after` no longer has, or has under another email. */
+export function lost(before: Account, after: Account): SignIn[] {
+  const kept = new Set(
+    after.signIns.map((s) => `${signInId(s)} ${s.type === 'root' ? s.email.toLowerCase() : ''}`),
+  );
+  return before.signIns.filter(
+    (s) => !kept.has(`${signInId(s)} ${s.type === 'root' ? s.email.toLowerCase() : ''}`),
+  );
 }
 
 export function planImport(existing: readonly Account[], parse: ImportParse, now = Date.now()): ImportPlan {
@@ -97,7 +110,7 @@ export function planImport(existing: readonly Account[], parse: ImportParse, now
     if (!account) continue;
     const old = before.get(key);
     const lines = info.lines.length > 1 ? [...new Set(info.lines)].sort((a, b) => a - b) : info.lines;
-    const entry: PlanEntry = { account, before: old, ...info, lines };
+    const entry: PlanEntry = { account, before: old, ...info, lines, removes: old ? lost(old, account) : [] };
     if (!old) plan.new.push(entry);
     // One row may change an account and a later one change it back: compare only what a row changed.
     else if (info.folded.length > 0 || (changed && !sameAccount(old, account))) plan.updated.push(entry);

@@ -34,7 +34,13 @@ export function describeChanges(before: Account, after: Account): string[] {
   const added = userNames(after).filter((u) => !known.has(u.toLowerCase()));
   if (added.length) out.push(t('changeAddsUsers', added.join(', ')));
   const root = rootOf(after);
-  if (root && root !== rootOf(before)) out.push(t('changeRoot', root));
+  const oldRoot = rootOf(before);
+  if (root && root !== oldRoot) out.push(t('changeRoot', root));
+  // Every sign-in the change takes away is said, never only what it adds.
+  const kept = new Set(userNames(after).map((u) => u.toLowerCase()));
+  const removed = userNames(before).filter((u) => !kept.has(u.toLowerCase()));
+  if (removed.length) out.push(t('changeRemovesUsers', removed.join(', ')));
+  if (oldRoot && oldRoot.toLowerCase() !== root?.toLowerCase()) out.push(t('changeRemovesRoot', oldRoot));
   const tags = after.tags.filter((tag) => !before.tags.includes(tag));
   if (tags.length) out.push(t('changeAddsTags', tags.join(', ')));
   const frecencyOnly = out.length === 0 && JSON.stringify(before.signIns) !== JSON.stringify(after.signIns);
