@@ -230,6 +230,34 @@ describe('learning a sign-in typed by hand', () => {
     expect([await value(back, '#account'), await value(back, '#username')]).toEqual(['210987654321', 'erin']);
   });
 
+  it('two tabs learning at once: Undo in one takes back its own sign-in and keeps the other tab’s', async () => {
+    h.server.configure({ stayOnSubmit: true });
+    // Both tabs are typed into first, so the second sign-in lands while the first one's notice still shows.
+    const typed = async (user: string) => {
+      const page = await h.openPage('https://210987654321.signin.aws.amazon.com/console');
+      expect(await signpostState(page, 10_000)).toBe('no-match');
+      await page.type('#username', user);
+      await page.type('#password', PASSWORD);
+      return page;
+    };
+    const [first, second] = [await typed('erin'), await typed('frank')];
+    for (const page of [first, second]) {
+      await page.bringToFront();
+      await page.focus('#password');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.documentElement.dataset.signpost === 'learned');
+    }
+    await first.bringToFront();
+    // The notice lives in a closed shadow root: reach its button as a screen reader would.
+    const undo = await first.waitForSelector('aria/Undo[role="button"]', { timeout: 5000 });
+    await undo!.click();
+    await expect
+      .poll(async () => (await accounts()).find((a) => a.accountId === '210987654321')?.signIns, {
+        timeout: 5000,
+      })
+      .toMatchObject([{ type: 'iam', userName: 'frank' }]);
+  });
+
   it('learns a root email at Next on the redesigned main page, not its password', async () => {
     h.server.configure({ main: 'redesigned', stayOnSubmit: true });
     const page = await h.openPage('https://signin.aws.amazon.com/signin');
