@@ -44,9 +44,15 @@ export function recordUse(f: Frecency, now = Date.now()): Frecency {
   return { uses: Math.min(f.uses + 1, MAX_USES), lastUsed };
 }
 
-/** What an imported sign-in may claim: uses up to MAX_USES, a last use no later than the import itself. */
-export function importedFrecency(f: Frecency, now: number): Frecency {
-  return { uses: Math.min(f.uses, MAX_USES), lastUsed: Math.min(f.lastUsed, now) };
+/**
+ * What an imported sign-in may claim: uses up to MAX_USES, a last use no later than the import itself (a
+ * file cannot say it was used tomorrow). Fields the file left out stay out.
+ */
+export function importedFrecency<T extends Partial<Frecency>>(f: T, now: number): T {
+  const capped = { ...f };
+  if (f.uses !== undefined) capped.uses = Math.min(f.uses, MAX_USES);
+  if (f.lastUsed !== undefined) capped.lastUsed = Math.min(f.lastUsed, now);
+  return capped;
 }
 
 /** Combines what two copies of one sign-in know (import, merge): neither loses uses nor recency. */
