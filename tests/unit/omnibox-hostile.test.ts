@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { type Choice, choose, contentOf, suggest } from '../../lib/omnibox';
 import type { Account } from '../../lib/schema';
 import { buildIndex, type SearchEntry } from '../../lib/search';
-import { xmlProblem } from './omnibox-xml';
+import { xmlCharProblem, xmlProblem } from './omnibox-xml';
 
 const NOW = 1_800_000_000_000;
 const account = (a: Partial<Account> & { key: string }): Account => ({
@@ -38,8 +38,8 @@ describe('omnibox: characters XML 1.0 forbids never reach the address bar', () =
       const suggestions = suggest(index, 'prod', { now: NOW, markup });
       expect(suggestions).toHaveLength(2);
       for (const s of suggestions) {
-        expect(xmlProblem(s.description)).toBeUndefined();
-        expect(xmlProblem(s.content)).toBeUndefined();
+        expect(markup ? xmlProblem(s.description) : xmlCharProblem(s.description)).toBeUndefined();
+        expect(xmlCharProblem(s.content)).toBeUndefined();
       }
     }
     expect(suggest(index, 'prod', { now: NOW, markup: false }).map((s) => s.description)).toContain(

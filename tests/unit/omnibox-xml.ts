@@ -25,12 +25,19 @@ function lonelySurrogate(text: string): boolean {
   }
 }
 
-/** Why `description` is not well-formed omnibox markup, or undefined when it is. */
-export function xmlProblem(description: string): string | undefined {
-  if (lonelySurrogate(description)) return 'a lone surrogate';
-  for (const char of description) {
+/** Why `text` holds a character no XML 1.0 document may hold (plain text too: a NUL cuts it), if it does. */
+export function xmlCharProblem(text: string): string | undefined {
+  if (lonelySurrogate(text)) return 'a lone surrogate';
+  for (const char of text) {
     if (!isXmlChar(char.codePointAt(0)!)) return `character U+${char.codePointAt(0)!.toString(16)}`;
   }
+  return undefined;
+}
+
+/** Why `description` is not well-formed omnibox markup, or undefined when it is. */
+export function xmlProblem(description: string): string | undefined {
+  const characters = xmlCharProblem(description);
+  if (characters) return characters;
   const open: string[] = [];
   for (const [token, close, name] of description.matchAll(/<(\/?)([^<>]*)>|[<&][^;<&]*;?/g)) {
     if (token.startsWith('&')) {
