@@ -133,7 +133,7 @@ export const usesSchema = z
 const frecency = {
   /** How many times this sign-in was routed to or learned. */
   uses: usesSchema,
-  /** Epoch milliseconds of the last use; 0 when never used. A time in the future counts as long ago. */
+  /** Epoch milliseconds of the last use; 0 when never used. Beyond the clock skew, frecency reads it as old. */
   lastUsed: z.number().nonnegative(),
 };
 
