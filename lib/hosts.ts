@@ -1,6 +1,7 @@
 // Parses and builds AWS sign-in URLs. Hosts are compared label by label, never by substring, so
 // lookalikes such as `signin.aws.amazon.com.evil.test` get nothing.
 import { isAccountId, isAlias, isRegion, type Partition } from './ids';
+import { resolveLandingPath } from './landing-path';
 
 interface PartitionHosts {
   partition: Partition;
@@ -97,14 +98,19 @@ export interface ConsoleTarget {
   landingPath?: string;
 }
 
-/** The account-specific IAM sign-in URL: `https://<account>.signin.<partition host>/console[/path][?region=]`. */
+/**
+ * The account-specific IAM sign-in URL: `https://<account>.signin.<partition host>/console[/path][?query][#fragment]`.
+ * The landing page's query and fragment stay a query and a fragment (its own `region` wins over the
+ * account's); a landing page that would climb out of /console is left out, so the route lands on /console.
+ */
 export function accountSignInUrl(target: ConsoleTarget): string {
   const url = new URL(`https://${target.account}.${signInHost(target.partition)}/console`);
-  if (target.landingPath) {
-    const path = target.landingPath.replace(/^\/+/, '').replace(/^console\/?/, '');
-    if (path) url.pathname = `/console/${path}`;
-  }
-  if (target.region) url.searchParams.set('region', target.region);
+  const landing = target.landingPath ? resolveLandingPath(target.landingPath) : undefined;
+  if (landing?.segments.length)
+    url.pathname = `/console/${landing.segments.map(encodeURIComponent).join('/')}`;
+  if (landing?.query) url.search = landing.query;
+  if (target.region && !url.searchParams.has('region')) url.searchParams.set('region', target.region);
+  if (landing?.fragment) url.hash = landing.fragment;
   return url.toString();
 }
 

@@ -8,16 +8,19 @@ import {
   aliasSchema,
   colourSchema,
   emailSchema,
+  labelSchema,
   landingPathSchema,
+  notesSchema,
   partitionSchema,
   regionSchema,
   settingsSchema,
   tagsSchema,
   userNameSchema,
+  usesSchema,
 } from './schema';
 
 const draftFrecency = {
-  uses: z.number().int().nonnegative().optional(),
+  uses: usesSchema.optional(),
   lastUsed: z.number().nonnegative().optional(),
 };
 
@@ -36,10 +39,10 @@ export const accountDraftSchema = z.object({
   partition: partitionSchema.default('aws'),
   accountId: accountIdSchema.optional(),
   alias: aliasSchema.optional(),
-  label: z.string().trim().max(100, { error: 'A label is at most 100 characters.' }).optional(),
+  label: labelSchema.optional(),
   colour: colourSchema.optional(),
   tags: tagsSchema.optional(),
-  notes: z.string().max(2000, { error: 'Notes are at most 2,000 characters.' }).optional(),
+  notes: notesSchema.optional(),
   region: regionSchema.optional(),
   landingPath: landingPathSchema.optional(),
   signIns: z.array(signInDraftSchema).optional(),

@@ -2,6 +2,7 @@
 // caller of runtime.sendMessage. Requests are validated by the background (lib/message-schemas.ts) and
 // answered from validated data; this module stays free of zod so every bundle can import it.
 import { browser } from 'wxt/browser';
+import { type MessageKey, t } from './i18n';
 import type { ContentRequest, PageRequest, Request } from './message-schemas';
 import type { Revision } from './revise';
 import type { Account, Settings } from './schema';
@@ -61,10 +62,35 @@ export type Reply<T extends RequestType = RequestType> =
 
 export type { ContentRequest, PageRequest, Request };
 
+/**
+ * What the browser's own messaging errors mean, in words: Chrome refuses a message over 64 MB with
+ * "Message length exceeded maximum allowed length.", and a stopped or missing background with "Could not
+ * establish connection. Receiving end does not exist."
+ */
+const BROWSER_ERRORS: [RegExp, MessageKey][] = [
+  [
+    /message length exceeded|maximum allowed length|message (?:is )?too (?:large|long)|exceeds? .*size/i,
+    'messageTooLarge',
+  ],
+  [/receiving end does not exist|could not establish connection/i, 'messageNoAnswer'],
+];
+
+/** The browser's messaging error as a sentence a user can act on; other errors as they are. */
+export function plainSendError(error: unknown): Error {
+  const text = error instanceof Error ? error.message : String(error);
+  const known = BROWSER_ERRORS.find(([pattern]) => pattern.test(text));
+  return known ? new Error(t(known[1])) : error instanceof Error ? error : new Error(text);
+}
+
 /** Sends a request to the background and returns its answer, or throws an Error with the plain reason. */
 export async function send<T extends RequestType>(request: RequestOf<T>): Promise<Responses[T]> {
-  const reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;
-  if (!reply) throw new Error('Signpost did not answer. Try again.');
+  let reply: Reply<T> | undefined;
+  try {
+    reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;
+  } catch (error) {
+    throw plainSendError(error);
+  }
+  if (!reply) throw new Error(t('messageNoAnswer'));
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }

@@ -1,6 +1,7 @@
 // The address-bar entry point: `aws prod ali` suggests the best sign-ins (same ranking as the popup) and
 // Enter routes the chosen one, in the current tab or a new one as the browser's disposition says.
 import { formatAccountId } from './ids';
+import { xmlCharacters } from './safe-text';
 import {
   displayLabel,
   type Field,
@@ -22,13 +23,17 @@ export interface Choice {
   target: { type: 'iam'; userName: string } | { type: 'root' } | { type: 'account' };
 }
 
+/**
+ * Escapes markup, and drops what XML 1.0 forbids: Chromium parses all suggestions as one document, so one
+ * control character or lone surrogate in one label would blank every suggestion.
+ */
 function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return xmlCharacters(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Wraps the matched ranges of `text` in <match> (Chrome's omnibox markup). */
 function marked(text: string, ranges: number[] | undefined, markup: boolean): string {
-  if (!markup) return text;
+  if (!markup) return xmlCharacters(text);
   if (!ranges?.length) return escapeXml(text);
   let out = '';
   let at = 0;
@@ -41,16 +46,27 @@ function marked(text: string, ranges: number[] | undefined, markup: boolean): st
   return out + escapeXml(text.slice(at));
 }
 
+/** Written with parentheses, which no IAM user name may hold, so no user can be mistaken for root. */
+export const ROOT_CONTENT = '(root)';
+
 function who(entry: SearchEntry): string {
-  return entry.kind === 'iam' ? entry.userName! : entry.kind === 'root' ? 'root' : '';
+  return entry.kind === 'iam' ? entry.userName! : entry.kind === 'root' ? ROOT_CONTENT : '';
 }
 
-/** What the address bar shows for a suggestion, and what Enter gives back: `user @ account`. */
+/**
+ * What the address bar shows for a suggestion, and what Enter gives back: `user @ account`, with
+ * `(partition)` outside the standard one. Unique by construction, so Enter routes to the sign-in picked:
+ * the account is its alias or its raw 12-digit ID (an alias may be spelled like a dashed ID, never like
+ * 12 digits) or the root email (aliases and IDs hold no @); user names and accounts hold no spaces.
+ */
 export function contentOf(entry: SearchEntry): string {
   const a = entry.account;
-  const account = a.alias ?? (a.accountId ? formatAccountId(a.accountId) : (entry.email ?? a.key));
+  const rootEmail = a.signIns.find((s) => s.type === 'root')?.email;
+  const account = a.alias ?? a.accountId ?? rootEmail ?? a.key;
   const user = who(entry);
-  return user ? `${user} @ ${account}` : account;
+  const partition = a.partition === 'aws' ? '' : ` (${a.partition})`;
+  // A NUL would cut the suggestion short; what XML forbids is dropped here too.
+  return xmlCharacters(`${user ? `${user} @ ` : ''}${account}${partition}`);
 }
 
 /**
@@ -69,7 +85,7 @@ export function describe(entry: SearchEntry, highlights: Highlights, markup: boo
     entry.kind === 'root' && entry.email ? marked(entry.email, h('email'), markup) : '',
     a.partition !== 'aws' ? a.partition : '',
   ].filter(Boolean);
-  const head = [label || (markup ? escapeXml(displayLabel(a)) : displayLabel(a)), user]
+  const head = [label || (markup ? escapeXml(displayLabel(a)) : xmlCharacters(displayLabel(a))), user]
     .filter(Boolean)
     .join(' · ');
   const tail = ids.join(' · ');

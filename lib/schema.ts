@@ -1,5 +1,6 @@
 // zod schemas for every record Signpost keeps; the record types are inferred from them.
 import { z } from 'zod';
+import { MAX_USES } from './frecency';
 import {
   isAccountId,
   isAlias,
@@ -10,6 +11,8 @@ import {
   normaliseAlias,
   PARTITIONS,
 } from './ids';
+import { resolveLandingPath } from './landing-path';
+import { hasUnsafeText, stripUnsafeText, type TextKind } from './safe-text';
 
 // Extension pages forbid eval by CSP; zod would otherwise try `new Function` once and log a violation.
 z.config({ jitless: true });
@@ -59,26 +62,78 @@ export const colourSchema = z
   .transform((s) => s.trim().toLowerCase())
   .refine((s) => /^#[0-9a-f]{6}$/.test(s), { error: 'A colour is written #rrggbb, like #1f77b4.' });
 
+const BROKEN_TEXT = 'control characters or broken Unicode (a lone surrogate)';
+
 export const tagSchema = z
   .string()
   .transform((s) => s.trim().toLowerCase())
   .refine((s) => s.length >= 1 && s.length <= 32 && !/[,\s]/.test(s), {
     error: 'A tag is 1 to 32 characters with no spaces or commas.',
-  });
+  })
+  .refine((s) => !hasUnsafeText(s, 'line'), { error: `A tag cannot contain ${BROKEN_TEXT}.` });
 
 export const tagsSchema = z.array(tagSchema).transform((tags) => [...new Set(tags)]);
+
+export const labelSchema = z
+  .string()
+  .trim()
+  .max(100, { error: 'A label is at most 100 characters.' })
+  .refine((s) => !hasUnsafeText(s, 'line'), { error: `A label cannot contain ${BROKEN_TEXT}.` });
+
+export const notesSchema = z
+  .string()
+  .max(2000, { error: 'Notes are at most 2,000 characters.' })
+  .refine((s) => !hasUnsafeText(s, 'lines'), {
+    error: `Notes cannot contain ${BROKEN_TEXT}; line breaks and tabs are fine.`,
+  });
+
+function decodes(s: string): boolean {
+  try {
+    decodeURIComponent(s);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const landingPathSchema = z
   .string()
   .transform((s) => s.trim())
-  .refine((s) => /^\/?[\w\-./#?=&%]*$/.test(s) && !s.includes('//'), {
+  .refine((s) => /^\/?[\w\-./#?=&%]*$/.test(s) && !s.includes('//') && decodes(s), {
     error: 'A landing page is a console path such as /s3 or /ec2/home.',
+    abort: true,
+  })
+  .refine((s) => resolveLandingPath(s) !== undefined, {
+    error: 'A landing page must stay inside the console: take out the ".." that climbs above /console.',
   });
+
+/**
+ * Stored records are read with repairs rather than refused: characters an earlier version let in are
+ * stripped, so the record still loads (and the popup and omnibox never see them).
+ */
+function repaired<T extends z.ZodType<unknown, string>>(schema: T, kind: TextKind) {
+  return z
+    .string()
+    .transform((s) => stripUnsafeText(s, kind))
+    .pipe(schema);
+}
+
+const storedTagsSchema = z
+  .array(z.string())
+  .transform((tags) => tags.map((tag) => stripUnsafeText(tag, 'line')).filter((tag) => tag.trim()))
+  .pipe(tagsSchema);
+
+/** A use count: counts above MAX_USES (an import claiming a billion uses) saturate there. */
+export const usesSchema = z
+  .number()
+  .int()
+  .nonnegative()
+  .transform((n) => Math.min(n, MAX_USES));
 
 const frecency = {
   /** How many times this sign-in was routed to or learned. */
-  uses: z.number().int().nonnegative(),
-  /** Epoch milliseconds of the last use; 0 when never used. */
+  uses: usesSchema,
+  /** Epoch milliseconds of the last use; 0 when never used. Beyond the clock skew, frecency reads it as old. */
   lastUsed: z.number().nonnegative(),
 };
 
@@ -93,12 +148,13 @@ export const accountSchema = z
     partition: partitionSchema,
     accountId: accountIdSchema.optional(),
     alias: aliasSchema.optional(),
-    label: z.string().trim().max(100, { error: 'A label is at most 100 characters.' }).optional(),
+    label: repaired(labelSchema, 'line').optional(),
     colour: colourSchema.optional(),
-    tags: tagsSchema.default([]),
-    notes: z.string().max(2000, { error: 'Notes are at most 2,000 characters.' }).optional(),
+    tags: storedTagsSchema.default([]),
+    notes: repaired(notesSchema, 'lines').optional(),
     region: regionSchema.optional(),
-    landingPath: landingPathSchema.optional(),
+    /** A landing path an earlier version let climb out of /console is dropped, not the whole account. */
+    landingPath: landingPathSchema.optional().catch(undefined),
     signIns: z.array(signInSchema).default([]),
     createdAt: z.number().nonnegative(),
     updatedAt: z.number().nonnegative(),

@@ -28,7 +28,7 @@ function profileName(section: IniSection): string | undefined {
 
 /** The section's settings with every secret-bearing key dropped unread. */
 function safeValues(section: IniSection): { values: Record<string, string>; hadSecrets: boolean } {
-  const values: Record<string, string> = {};
+  const values: Record<string, string> = Object.create(null);
   let hadSecrets = false;
   for (const [key, value] of Object.entries(section.values)) {
     if (isSecretKey(key)) hadSecrets = true;

@@ -14,47 +14,50 @@ export type CsvField =
   | 'notes'
   | 'landingPath';
 
-const NAMES: Record<string, CsvField> = {
-  account: 'account',
-  accountid: 'account',
-  accountnumber: 'account',
-  id: 'account',
-  alias: 'alias',
-  accountalias: 'alias',
-  label: 'label',
-  name: 'label',
-  accountname: 'label',
-  user: 'user',
-  users: 'user',
-  username: 'user',
-  usernames: 'user',
-  iamuser: 'user',
-  iamusers: 'user',
-  email: 'email',
-  rootemail: 'email',
-  root: 'email',
-  tags: 'tags',
-  tag: 'tags',
-  partition: 'partition',
-  region: 'region',
-  colour: 'colour',
-  color: 'colour',
-  notes: 'notes',
-  note: 'notes',
-  landingpage: 'landingPath',
-  landingpath: 'landingPath',
-  landing: 'landingPath',
-};
+// A Map, not an object literal: a header named `constructor` must not find Object.prototype's.
+const NAMES = new Map<string, CsvField>(
+  Object.entries({
+    account: 'account',
+    accountid: 'account',
+    accountnumber: 'account',
+    id: 'account',
+    alias: 'alias',
+    accountalias: 'alias',
+    label: 'label',
+    name: 'label',
+    accountname: 'label',
+    user: 'user',
+    users: 'user',
+    username: 'user',
+    usernames: 'user',
+    iamuser: 'user',
+    iamusers: 'user',
+    email: 'email',
+    rootemail: 'email',
+    root: 'email',
+    tags: 'tags',
+    tag: 'tags',
+    partition: 'partition',
+    region: 'region',
+    colour: 'colour',
+    color: 'colour',
+    notes: 'notes',
+    note: 'notes',
+    landingpage: 'landingPath',
+    landingpath: 'landingPath',
+    landing: 'landingPath',
+  } satisfies Record<string, CsvField>),
+);
 
 const DELIMITERS = [',', '\t', ';', '|'] as const;
 
 export function csvField(header: string): CsvField | undefined {
-  return NAMES[
+  return NAMES.get(
     header
       .trim()
       .toLowerCase()
-      .replace(/[^a-z]/g, '')
-  ];
+      .replace(/[^a-z]/g, ''),
+  );
 }
 
 function identifies(fields: (CsvField | undefined)[]): boolean {

@@ -29,7 +29,7 @@ function jsonError(text: string): string {
 
 function detectJson(json: unknown): ImportFormat {
   if (Array.isArray(json)) {
-    return json.length > 0 && json.every((a) => a && typeof a === 'object' && 'Id' in a)
+    return json.length > 0 && json.every((a) => a && typeof a === 'object' && Object.hasOwn(a, 'Id'))
       ? 'organizations'
       : 'unknown';
   }

@@ -23,7 +23,7 @@ export function isSecretKey(key: string): boolean {
 /** A `~/.aws/credentials` file: sections holding keys, none of them a config profile. */
 export function isCredentialsFile(sections: readonly IniSection[]): boolean {
   const profileLike = sections.some(
-    (s) => s.name.startsWith('profile ') || PROFILE_KEYS.some((k) => k in s.values),
+    (s) => s.name.startsWith('profile ') || PROFILE_KEYS.some((k) => Object.hasOwn(s.values, k)),
   );
   return !profileLike && sections.some((s) => Object.keys(s.values).some(isSecretKey));
 }
@@ -38,7 +38,8 @@ export function iniSections(text: string): IniSection[] {
   const flush = () => {
     if (!current) return;
     const decoded = decode(current.body.join('\n')) as Record<string, unknown>;
-    const values: Record<string, string> = {};
+    // No prototype: a key named `__proto__` or `constructor` is just a key here.
+    const values: Record<string, string> = Object.create(null);
     for (const [k, v] of Object.entries(decoded)) {
       // Keys of nested blocks (`s3 =` followed by indented lines) come out flat; objects cannot occur.
       const key = k.trim().toLowerCase();

@@ -1,17 +1,33 @@
 // The one entry point for reading an import: detects the format and hands the text to its parser.
 // Never throws: whatever the text, the answer is rows, rejections, or an error saying why nothing can be read.
+import { importedFrecency } from '../frecency';
 import { t } from '../i18n';
 import { parseAwsConfig } from './aws-config';
 import { parseCsv } from './csv';
 import { detectFormat } from './detect';
 import { parseOrganizations } from './organizations';
 import { parseSignpost } from './signpost';
-import type { ImportParse } from './types';
+import type { ImportParse, ImportRow } from './types';
 
 export type { ImportFormat, ImportParse, ImportRejection, ImportRow } from './types';
 
-/** Detects the format and runs its parser, with no catch-all: parseImport adds that (tests call this alone). */
-export function parseDetected(text: string): ImportParse {
+/** A row whose sign-ins claim no more use than MAX_USES and no use later than `now`, whatever the format. */
+function capped(row: ImportRow, now: number): ImportRow {
+  const signIns = row.draft.signIns;
+  if (!signIns?.some((s) => s.lastUsed !== undefined || s.uses !== undefined)) return row;
+  return { ...row, draft: { ...row.draft, signIns: signIns.map((s) => importedFrecency(s, now)) } };
+}
+
+/**
+ * Detects the format and runs its parser, with no catch-all: parseImport adds that (tests call this alone).
+ * `now` is the import's time: no imported sign-in was used after it.
+ */
+export function parseDetected(text: string, now = Date.now()): ImportParse {
+  const parse = parseFormat(text);
+  return { ...parse, rows: parse.rows.map((row) => capped(row, now)) };
+}
+
+function parseFormat(text: string): ImportParse {
   const detected = detectFormat(text);
   switch (detected.format) {
     case 'signpost':
@@ -28,9 +44,9 @@ export function parseDetected(text: string): ImportParse {
   }
 }
 
-export function parseImport(text: string): ImportParse {
+export function parseImport(text: string, now = Date.now()): ImportParse {
   try {
-    const parse = parseDetected(text);
+    const parse = parseDetected(text, now);
     if (!parse.error && parse.rows.length === 0 && parse.rejected.length === 0) {
       return { ...parse, error: t('importNoAccounts') };
     }

@@ -5,6 +5,7 @@ import { t } from '../i18n';
 import type { Partition } from '../ids';
 import { checkDraft } from '../import/check-draft';
 import type { AccountDraft, AccountDraftInput } from '../message-schemas';
+import { hasUnsafeText, stripUnsafeText } from '../safe-text';
 import {
   type Account,
   accountIdSchema,
@@ -12,7 +13,9 @@ import {
   colourSchema,
   emailSchema,
   explain,
+  labelSchema,
   landingPathSchema,
+  notesSchema,
   regionSchema,
   tagSchema,
   userNameSchema,
@@ -92,12 +95,16 @@ export function validateForm(form: AccountForm): { errors: FormErrors; draft?: A
   if (text('accountId')) errors.accountId = check(accountIdSchema, form.accountId);
   if (text('alias')) errors.alias = check(aliasSchema, form.alias);
   if (text('label').length > LABEL_MAX) errors.label = t('optionsLabelTooLong', LABEL_MAX);
+  else errors.label = check(labelSchema, form.label);
   if (form.notes.length > NOTES_MAX) errors.notes = t('optionsNotesTooLong', NOTES_MAX.toLocaleString('en'));
+  else errors.notes = check(notesSchema, form.notes);
   if (text('colour')) errors.colour = check(colourSchema, form.colour);
   if (text('region')) errors.region = check(regionSchema, form.region);
   if (text('landingPath')) errors.landingPath = check(landingPathSchema, form.landingPath);
   const badTag = splitTags(form.tags).find((tag) => !tagSchema.safeParse(tag).success);
-  if (badTag) errors.tags = t('optionsBadTag', badTag);
+  if (badTag && hasUnsafeText(badTag, 'line')) {
+    errors.tags = t('optionsTagCharacters', stripUnsafeText(badTag, 'line'));
+  } else if (badTag) errors.tags = t('optionsBadTag', badTag);
 
   const seen = new Set<string>();
   form.users.forEach((user, i) => {

@@ -5,6 +5,7 @@ import { exportFileName, exportJson } from '../export';
 import { t } from '../i18n';
 import { parseImport } from '../import/parse';
 import { type ImportPlan, planImport } from '../import/plan';
+import { checkImportSize } from '../import/size';
 import type { ImportParse } from '../import/types';
 import type { AccountDraft, RequestOf, RequestType, Responses } from '../messages';
 import type { Revision } from '../revise';
@@ -360,7 +361,11 @@ export function createOptionsModel(deps: OptionsDeps) {
   // Import.
 
   async function readImport(name: string, read: () => Promise<string> | string, size: number) {
-    importState.value = { stage: 'reading', name, size };
+    const tooLarge = checkImportSize(size);
+    importState.value = tooLarge
+      ? { stage: 'failed', name, error: tooLarge }
+      : { stage: 'reading', name, size };
+    if (tooLarge) return;
     await nextPaint();
     let text: string;
     try {

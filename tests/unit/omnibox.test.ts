@@ -62,7 +62,7 @@ describe('omnibox suggestions', () => {
 
   it('names root sign-ins and other partitions', () => {
     expect(suggest(index, 'billing', { now: NOW, markup: false })[0]).toEqual({
-      content: 'root @ 2109-8765-4321',
+      content: '(root) @ 210987654321',
       description: 'Billing · root — 2109-8765-4321 · billing@acme.example',
     });
     expect(suggest(index, 'gov', { now: NOW, markup: false })[0]!.description).toBe(
@@ -85,7 +85,12 @@ describe('omnibox Enter', () => {
       'staging',
       { key: 's', target: { type: 'iam', userName: 'alice' } },
     ],
-    ['a root suggestion', 'root @ 2109-8765-4321', { key: 'r', target: { type: 'root' } }],
+    ['a root suggestion', '(root) @ 210987654321', { key: 'r', target: { type: 'root' } }],
+    [
+      'a suggestion in another partition',
+      'gov-ops @ 333344445555 (aws-us-gov)',
+      { key: 'g', target: { type: 'iam', userName: 'gov-ops' } },
+    ],
     ['an account ID fragment with dashes', '2109-87', { key: 'r', target: { type: 'root' } }],
     ['nothing that matches', 'zzzzqqq', undefined],
   ])('%s', (_name, text, expected) => {

@@ -1,5 +1,6 @@
 // fast-check generators of valid Signpost records, for the property tests of import and export.
 import fc from 'fast-check';
+import { MAX_USES } from '../../../lib/frecency';
 import { isAlias } from '../../../lib/ids';
 import { type Account, accountSchema } from '../../../lib/schema';
 
@@ -27,7 +28,11 @@ const landingArb = fc.constantFrom(
   '/console/home',
 );
 const time = fc.integer({ min: 0, max: 4_102_444_800_000 });
-const frecency = { uses: fc.nat({ max: 100_000 }), lastUsed: time };
+// Sane frecency: an import caps uses at MAX_USES and a last use at the time of the import (before 2025-06 here).
+const frecency = {
+  uses: fc.nat({ max: MAX_USES }),
+  lastUsed: fc.integer({ min: 0, max: 1_750_000_000_000 }),
+};
 
 export const accountArb: fc.Arbitrary<Account> = fc
   .record(

@@ -39,6 +39,21 @@ describe('inline validation', () => {
     ['Landing page', 'https://evil.example//x', 'A landing page is a console path such as /s3 or /ec2/home.'],
     ['Root user email', 'owner-at-example', 'That is not an email address (expected name@example.com).'],
     [
+      'Label',
+      'Prod\u0001',
+      'A label cannot contain control characters or broken Unicode (a lone surrogate).',
+    ],
+    [
+      'Notes',
+      'half \uD800 pair',
+      'Notes cannot contain control characters or broken Unicode (a lone surrogate); line breaks and tabs are fine.',
+    ],
+    [
+      'Tags',
+      'prod b\u0000ad',
+      'The tag “bad” holds a control character or broken Unicode (a lone surrogate); type it again.',
+    ],
+    [
       'Tags',
       'prod this-tag-is-much-too-long-to-be-a-tag-at-all',
       'The tag “this-tag-is-much-too-long-to-be-a-tag-at-all” is too long: a tag is 1 to 32 characters with no spaces or commas.',
