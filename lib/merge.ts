@@ -1,7 +1,7 @@
 // Merge rules: how a draft (a form, an import row, a learned sign-in) joins the accounts Signpost knows.
 // The account ID is the stable identity; an alias or a root email belongs to one account at a time, so a
 // draft that links them folds the records it names into one.
-import { mergeFrecency } from './frecency';
+import { type Frecency, mergeFrecency } from './frecency';
 import { t } from './i18n';
 import { sameUserName } from './ids';
 import type { AccountDraft, SignInDraft } from './message-schemas';
@@ -82,10 +82,32 @@ export interface MergeResult {
 export interface MergeOptions {
   now: number;
   newKey: () => string;
+  /**
+   * The most a draft's frecency may claim (an import's: the store's own most used and most recent sign-in),
+   * so a file can tie the person's favourite account but never push it down.
+   */
+  ceiling?: Frecency;
 }
 
-export function toSignIn(draft: SignInDraft): SignIn {
-  const f = { uses: draft.uses ?? 0, lastUsed: draft.lastUsed ?? 0 };
+/** The ceiling for an import into `accounts`: none for an empty store (a restore keeps its history). */
+export function frecencyCeiling(accounts: Iterable<Account>): Frecency | undefined {
+  let ceiling: Frecency | undefined;
+  for (const a of accounts) {
+    for (const s of a.signIns) {
+      ceiling = {
+        uses: Math.max(ceiling?.uses ?? 0, s.uses),
+        lastUsed: Math.max(ceiling?.lastUsed ?? 0, s.lastUsed),
+      };
+    }
+  }
+  return ceiling;
+}
+
+export function toSignIn(draft: SignInDraft, ceiling?: Frecency): SignIn {
+  const f = {
+    uses: Math.min(draft.uses ?? 0, ceiling?.uses ?? Number.POSITIVE_INFINITY),
+    lastUsed: Math.min(draft.lastUsed ?? 0, ceiling?.lastUsed ?? Number.POSITIVE_INFINITY),
+  };
   return draft.type === 'iam'
     ? { type: 'iam', userName: draft.userName, ...f }
     : { type: 'root', email: draft.email, ...f };
@@ -97,10 +119,14 @@ export function sameSignIn(a: SignIn | SignInDraft, b: SignIn | SignInDraft): bo
 }
 
 /** Unions sign-ins: user names case-insensitively (first spelling kept), one root (the newer email wins). */
-export function unionSignIns(base: readonly SignIn[], extra: readonly (SignIn | SignInDraft)[]): SignIn[] {
+export function unionSignIns(
+  base: readonly SignIn[],
+  extra: readonly (SignIn | SignInDraft)[],
+  ceiling?: Frecency,
+): SignIn[] {
   const out = base.map((s) => ({ ...s }));
   for (const e of extra) {
-    const incoming = toSignIn(e);
+    const incoming = toSignIn(e, ceiling);
     const i = out.findIndex((s) => sameSignIn(s, incoming));
     if (i < 0) {
       out.push(incoming);
@@ -238,7 +264,7 @@ export function mergeDraft(index: AccountIndex, draft: AccountDraft, options: Me
     region: draft.region ?? base.region,
     landingPath: draft.landingPath ?? base.landingPath,
     tags: draft.tags ? [...new Set([...base.tags, ...draft.tags])] : base.tags,
-    signIns: unionSignIns(base.signIns, draft.signIns ?? []),
+    signIns: unionSignIns(base.signIns, draft.signIns ?? [], options.ceiling),
     createdAt: Math.min(base.createdAt, draft.createdAt ?? base.createdAt),
   };
   base = primary ?? base;

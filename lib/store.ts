@@ -7,7 +7,7 @@ import { applyEdit } from './edit';
 import { recordUse } from './frecency';
 import { sameUserName } from './ids';
 import { type LearnedSignIn, learnSignIn } from './learn-merge';
-import { AccountIndex, type MergeResult, mergeDraft, rootEmail } from './merge';
+import { AccountIndex, frecencyCeiling, type MergeResult, mergeDraft, rootEmail } from './merge';
 import type { AccountDraft } from './message-schemas';
 import { inverse, type Revision, rebase } from './revise';
 import {
@@ -295,7 +295,7 @@ export class Store {
       const counts = { added: 0, updated: 0, unchanged: 0 };
       const put = new Map<string, Account>();
       const remove = new Set<string>();
-      const opts = { now: this.now(), newKey: this.newKey };
+      const opts = { now: this.now(), newKey: this.newKey, ceiling: frecencyCeiling(index.byKey.values()) };
       for (const draft of drafts) {
         const r = mergeDraft(index, draft, opts);
         counts[r.status]++;

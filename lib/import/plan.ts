@@ -1,6 +1,6 @@
 // The import preview: what confirming would do to the accounts Signpost has, computed with the same merge
 // rules the background applies (lib/merge.ts), without writing anything.
-import { AccountIndex, mergeDraft, sameAccount } from '../merge';
+import { AccountIndex, frecencyCeiling, mergeDraft, sameAccount } from '../merge';
 import type { AccountDraft } from '../message-schemas';
 import { signInId } from '../revise';
 import type { Account, SignIn } from '../schema';
@@ -67,7 +67,8 @@ export function planImport(existing: readonly Account[], parse: ImportParse, now
   const rejected = [...parse.rejected];
   const drafts: AccountDraft[] = [];
   let counter = 0;
-  const options = { now, newKey: () => `new-${++counter}` };
+  // The same ceiling the store applies, so the preview shows what will be written.
+  const options = { now, newKey: () => `new-${++counter}`, ceiling: frecencyCeiling(existing) };
   const touch = (key: string) => {
     const entry = touched.get(key) ?? { lines: [], notes: [], folded: [], changed: false };
     touched.set(key, entry);

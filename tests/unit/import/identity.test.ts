@@ -196,3 +196,41 @@ describe('import identity, the cases found by hand', () => {
     ]);
   });
 });
+
+describe('an import cannot push the person’s own favourite down', () => {
+  it('a file’s use counts and recency are capped at the store’s own highest, in the preview and the store', async () => {
+    const favourite: Account = {
+      key: 'fav',
+      partition: 'aws',
+      accountId: '111111111111',
+      tags: [],
+      signIns: [{ type: 'iam', userName: 'me', uses: 40, lastUsed: 900 }],
+      createdAt: 0,
+      updatedAt: 0,
+    };
+    const row = accountDraftSchema.parse({
+      accountId: '999999999999',
+      signIns: [{ type: 'iam', userName: 'pinned', uses: 100_000, lastUsed: 1_000 }],
+    });
+    const plan = planImport([favourite], parseOf([row]), 1_000);
+    expect(plan.new[0]?.account.signIns).toEqual([
+      { type: 'iam', userName: 'pinned', uses: 40, lastUsed: 900 },
+    ]);
+    const db = new Store(openSignpostDb(), { now: () => 1_000 });
+    await db.importDrafts([favourite]);
+    await db.importDrafts(plan.drafts);
+    const written = (await db.list()).accounts.find((a) => a.accountId === '999999999999');
+    expect(written?.signIns).toEqual(plan.new[0]?.account.signIns);
+  });
+
+  it('into an empty store (a restore), the file’s history is kept as it is', () => {
+    const row = accountDraftSchema.parse({
+      accountId: '999999999999',
+      signIns: [{ type: 'iam', userName: 'mine', uses: 12, lastUsed: 500 }],
+    });
+    expect(planImport([], parseOf([row]), 1_000).new[0]?.account.signIns[0]).toMatchObject({
+      uses: 12,
+      lastUsed: 500,
+    });
+  });
+});
