@@ -13,7 +13,8 @@ const USER_NAME = /^[\w+=,.@-]{1,64}$/;
 // as `my-prod-1` (also valid alias grammar) is not mistaken for a region.
 const REGION = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-(?:north|south|east|west|central)(?:east|west)?-\d{1,2}$/;
 // Deliberately simple: one @, something on each side, a dot in the domain, no spaces.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// No control characters or lone surrogates either: an email is shown in the address bar and on pages.
+const EMAIL = /^[^\s@\p{Cc}\p{Cs}]+@[^\s@\p{Cc}\p{Cs}]+\.[^\s@\p{Cc}\p{Cs}]+$/u;
 
 /** Strips the dashes and spaces people paste (`1234-5678-9012`, `1234 5678 9012`). */
 export function normaliseAccountId(input: string): string {

@@ -39,6 +39,23 @@ describe('labels, notes and tags refuse control characters and lone surrogates',
   });
 });
 
+describe('a root email with a control character or a lone surrogate is no email', () => {
+  it.each([
+    'root\u0001@example.com',
+    'root@exa\u0000mple.com',
+    'ro\uD800ot@example.com',
+    'root@example.co\u0085',
+  ])('%j is refused', (email) => {
+    expect(draftProblem({ signIns: [{ type: 'root', email }] })).toBe(
+      'That is not an email address (expected name@example.com).',
+    );
+  });
+
+  it('an accented or emoji email is still one', () => {
+    expect(draftProblem({ signIns: [{ type: 'root', email: 'équipe🚀@example.com' }] })).toBeUndefined();
+  });
+});
+
 describe('a stored record with such characters is repaired on read, not lost', () => {
   it.each([
     ['label', 'Prod\u0001uction\uD800', 'Production'],
