@@ -5,10 +5,10 @@ import { parseSignInUrl } from '../hosts';
 import { t } from '../i18n';
 import { isEmail, isUserName } from '../ids';
 import type { PageAccount, PageAnswer, RequestOf, RequestType, Responses } from '../messages';
-import { choose, focus, press, setValue, trusted } from './dom';
+import { choose, focus, isChecked, press, setValue, trusted } from './dom';
 import { accountName, type LearnedSignIn, watchSubmits } from './learn';
 import { showNotice } from './notice';
-import { detect } from './variants';
+import { detectPage as detect, detectSemantic } from './semantic';
 import { domReady, type Guard, type GuardOptions, type Kept, keepFilled, waitFor } from './wait';
 
 export type Status = 'filled' | 'no-match' | 'unsupported-page' | 'learned';
@@ -109,7 +109,8 @@ export async function run(
     // Fill only once the page's own scripts have run: a framework that boots after a fill would miss it.
     await domReady(doc, win);
     const first = await waitFor(doc, win, () => detect(doc), deadline - now());
-    if (!first) return status('unsupported-page');
+    // A sign-in form the second detector doubts is a page Signpost knows but will not guess on.
+    if (!first) return status(detectSemantic(doc) === null ? 'no-match' : 'unsupported-page');
     if (first.kind === 'mfa') {
       // Nothing is filled here, but the IAM page before it navigated away the moment it learned a sign-in:
       // its Undo notice shows here.
@@ -166,7 +167,7 @@ export async function run(
     /** Main page: chooses the user type, fills the identifier, and checks both held before Next. */
     const fillMain = async (radio: 'rootRadio' | 'iamRadio', value: string) => {
       const r = fields()?.[radio];
-      if (r && !r.checked) {
+      if (r && !isChecked(r)) {
         choose(r);
         await settle();
       }
@@ -174,7 +175,7 @@ export async function run(
       if (input && input.value !== value) setValue(input, value);
       await settle();
       const after = fields();
-      return after?.[radio]?.checked && after.identifier?.value === value ? after.next : undefined;
+      return isChecked(after?.[radio]) && after?.identifier?.value === value ? after.next : undefined;
     };
 
     if (route?.type === 'root') {

@@ -8,15 +8,19 @@ export type VariantName =
   | 'iam-redesigned'
   | 'iam-classic'
   | 'main-redesigned'
-  | 'main-classic';
+  | 'main-classic'
+  /** Found by the second detector (semantic.ts), not by this table. */
+  | 'semantic-main'
+  | 'semantic-iam';
 
 export type PageKind = 'main' | 'iam' | 'mfa';
 
 export interface Fields {
   /** Main page: root email, or account ID/alias for IAM users. */
   identifier?: HTMLInputElement;
-  rootRadio?: HTMLInputElement;
-  iamRadio?: HTMLInputElement;
+  /** A radio input, or any control with role=radio. */
+  rootRadio?: HTMLElement;
+  iamRadio?: HTMLElement;
   next?: HTMLElement;
   /** IAM page. */
   account?: HTMLInputElement;
