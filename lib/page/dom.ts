@@ -27,7 +27,8 @@ function hides(node: Element, el: Element, win: Window): boolean {
  */
 export function isShown(el: Element): boolean {
   const win = el.ownerDocument.defaultView;
-  if (!win || !el.isConnected) return false;
+  if (!win || !el.isConnected || (el.tagName === 'INPUT' && /^hidden$/i.test(el.getAttribute('type') ?? '')))
+    return false;
   for (let node: Element | null = el; node; node = node.parentElement) if (hides(node, el, win)) return false;
   const style = win.getComputedStyle(el);
   if (px(style.width) <= 1 || px(style.height) <= 1) return false;

@@ -20,7 +20,13 @@ export function says(text: string, list: WordList, exact = false): boolean {
   return folded !== '' && FOLDED[list].some((word) => (exact ? folded === word : folded.includes(word)));
 }
 
-const textOf = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+/** An element's text without what form controls inside it hold (a textarea's text is its value). */
+function textOf(el: Element | null | undefined): string {
+  if (!el) return '';
+  const copy = el.cloneNode(true) as Element;
+  for (const inner of copy.querySelectorAll('input, textarea, select, script, style')) inner.remove();
+  return copy.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
 
 /**
  * The name a screen reader would give `el`: aria-labelledby, aria-label, a label pointing at its id, a
@@ -38,7 +44,7 @@ export function labelOf(el: Element): string {
   }
   const around = el.closest('label');
   if (around) parts.push(textOf(around));
-  if (el.tagName === 'BUTTON' || el.getAttribute('role') === 'button' || el.getAttribute('role') === 'radio')
+  if (/^(BUTTON|A)$/.test(el.tagName) || /^(button|radio)$/.test(el.getAttribute('role') ?? ''))
     parts.push(textOf(el));
   return [...new Set(parts.filter(Boolean))].join(' ');
 }
