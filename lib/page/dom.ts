@@ -18,7 +18,7 @@ function hides(node: Element, el: Element, win: Window): boolean {
   if (style.display === 'none' || /hidden|collapse/.test(style.visibility) || style.opacity === '0')
     return true;
   // Off-screen by position: the classic way to hide a decoy box while keeping it in the form.
-  return px(style.left) <= -500 || px(style.top) <= -500 || /rect\(0(px)?,? 0(px)?,? 0/.test(style.clip);
+  return px(style.left) <= -500 || px(style.top) <= -500;
 }
 
 /**

@@ -7,7 +7,7 @@ import { labelOf } from './names';
 export const REPORT_LIMITS = { elements: 200, chars: 16_000, label: 60 } as const;
 export const REPORT_REQUEST = 'signpost.pageReport';
 
-const SKELETON = 'form, input, select, textarea, button, a, [role=button], [role=radio], [role=textbox]';
+const SKELETON = 'form, input, select, textarea, button, a, [role=button], [role=radio]';
 
 /** Cut to 60 characters; an email address or a long number (an account ID) in a label is masked. */
 const cut = (text: string | null, max: number = REPORT_LIMITS.label) =>
@@ -24,7 +24,8 @@ function describe(el: Element): Record<string, unknown> {
   const tag = el.tagName.toLowerCase();
   // Only controls carry a label; a form's or hidden input's text would be other page text.
   const labelled = tag !== 'form' && el.getAttribute('type') !== 'hidden';
-  const entry: Record<string, unknown> = {
+  // JSON.stringify leaves out what is undefined: an empty id or label is not in the line at all.
+  return {
     tag,
     type: cut(el.getAttribute('type')),
     id: cut(el.id),
@@ -35,7 +36,6 @@ function describe(el: Element): Record<string, unknown> {
     visible: isShown(el),
     disabled: (el as HTMLInputElement).disabled === true || undefined,
   };
-  return Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined && v !== ''));
 }
 
 /**
@@ -50,7 +50,7 @@ export function pageReport(doc: Document, href: string, status: string | undefin
     path: url.pathname,
     status: status ?? 'none',
     nextjs: doc.getElementById('__next') !== null,
-    angularjs: doc.querySelector('[ng-app], [data-ng-app], .ng-scope, [ng-model]') !== null,
+    angularjs: doc.querySelector('[ng-app], [ng-model]') !== null,
   };
   const lines = [JSON.stringify(header)];
   let size = lines[0]!.length;
