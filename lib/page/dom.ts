@@ -42,10 +42,12 @@ export function isShown(el: Element): boolean {
  * hidden, disabled, read-only, off-screen or zero-size one — whichever detector found it.
  */
 export function isWritable(el: Element | null | undefined): el is HTMLInputElement {
-  if (el?.tagName !== 'INPUT' || !/^(text|email|tel|search|)$/i.test(el.getAttribute('type') ?? ''))
-    return false;
-  const input = el as HTMLInputElement;
-  return !input.disabled && !input.readOnly && isShown(input);
+  return isTextBox(el) && !el.disabled && !el.readOnly && isShown(el);
+}
+
+/** A plain text input, shown or not: what learning may read (the root email box hides behind the password step). */
+export function isTextBox(el: Element | null | undefined): el is HTMLInputElement {
+  return el?.tagName === 'INPUT' && /^(text|email|tel|search|)$/i.test(el.getAttribute('type') ?? '');
 }
 
 /** Whether a user-type choice is on: a radio input, or any element with role=radio (aria-checked). */

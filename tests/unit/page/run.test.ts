@@ -335,11 +335,7 @@ describe('IAM route on the IAM page', () => {
     const win = page('https://999999999999.signin.aws.amazon.com/console', FIXTURES['iam-classic']);
     const bg = fakeSend({ 'page.query': answer(IAM_ROUTE), 'page.done': () => ({}) });
     expect(await start(win, bg.send)).toBe('no-match');
-    expect([$(win, '#account').value, $(win, '#username').value, routeDone(bg).length]).toEqual([
-      '',
-      '',
-      0,
-    ]);
+    expect([$(win, '#account').value, $(win, '#username').value, routeDone(bg).length]).toEqual(['', '', 0]);
   });
 
   it('the host is the alias of the routed account ID (the background knows both): filled', async () => {
@@ -575,9 +571,19 @@ describe('learning a sign-in the person submits', () => {
 
 describe('the decision reaches the background (the popup shows it for this tab)', () => {
   it.each([
-    ['a filled IAM page, its route used', FIXTURES['iam-classic'], IAM_ROUTE, { state: 'filled', routeUsed: true }],
+    [
+      'a filled IAM page, its route used',
+      FIXTURES['iam-classic'],
+      IAM_ROUTE,
+      { state: 'filled', routeUsed: true },
+    ],
     ['an IAM page with nothing to fill', FIXTURES['iam-classic'], {}, { state: 'no-match' }],
-    ['a page Signpost does not know', '<form><input type="search"></form>', IAM_ROUTE, { state: 'unsupported-page' }],
+    [
+      'a page Signpost does not know',
+      '<form><input type="search"></form>',
+      IAM_ROUTE,
+      { state: 'unsupported-page' },
+    ],
   ])('%s', async (_, html, route, done) => {
     const win = page(ACCOUNT_URL, html);
     const bg = fakeSend({ 'page.query': answer(route), 'page.done': () => ({}) });
