@@ -1,6 +1,8 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { SIGNIN_MATCHES } from '../lib/hosts';
 import { send } from '../lib/messages';
+import { mayAskForReport, pageReport } from '../lib/page/report';
 import { run } from '../lib/page/run';
 
 export default defineContentScript({
@@ -14,5 +16,11 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main() {
     void run(document, window, send);
+    // The popup's "Copy page report": answered only for Signpost's own pages, built when asked.
+    browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+      if (!mayAskForReport(message, sender, browser.runtime.id)) return undefined;
+      sendResponse(pageReport(document, location.href, document.documentElement.dataset.signpost));
+      return undefined;
+    });
   },
 });

@@ -102,6 +102,8 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
     tabId: z.number().int().optional(),
     active: z.boolean().default(true),
   }),
+  /** What the content script decided in one tab (the popup's line about the sign-in page it opened on). */
+  z.object({ type: z.literal('tab.state'), tabId: z.number().int().nonnegative() }),
 ]);
 
 /**
@@ -111,8 +113,15 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
 export const contentRequestSchema = z.discriminatedUnion('type', [
   /** "What do I fill here?" `account` is what the page's account box or host names, if anything. */
   z.strictObject({ type: z.literal('page.query'), account: z.string().max(64).optional() }),
-  /** The pending route of this tab was used. */
-  z.strictObject({ type: z.literal('page.done') }),
+  /**
+   * What the page decided (`state`, kept per tab for the popup) and whether it used this tab's pending
+   * route. Without `state` it means the route was used, as it always has.
+   */
+  z.strictObject({
+    type: z.literal('page.done'),
+    state: z.enum(['filled', 'no-match', 'unsupported-page', 'learned']).optional(),
+    routeUsed: z.boolean().optional(),
+  }),
   /** The user submitted a sign-in by hand. Never carries a password. */
   z.strictObject({
     type: z.literal('page.learn'),

@@ -35,6 +35,15 @@ export interface PageAnswer {
   settings: Pick<Settings, 'autoNextRoot' | 'fillRememberedUser' | 'learn'>;
 }
 
+/** What the content script decided on a sign-in page (also written to <html data-signpost>). */
+export type PageStatus = 'filled' | 'no-match' | 'unsupported-page' | 'learned';
+
+/** The last decision in a tab, and the page (no query string) it was about. */
+export interface TabState {
+  state: PageStatus;
+  url: string;
+}
+
 export type LearnOutcome = 'saved' | 'updated' | 'unchanged' | 'ask' | 'off';
 
 export interface Responses {
@@ -52,6 +61,7 @@ export interface Responses {
   'page.done': Record<string, never>;
   'page.learn': { outcome: LearnOutcome; token?: string; label?: string };
   'page.undo': { undone: boolean };
+  'tab.state': { tab?: TabState };
 }
 
 export type RequestType = keyof Responses;

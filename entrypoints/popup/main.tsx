@@ -1,19 +1,46 @@
 // Wires the popup: the model gets the browser (messages, tabs, clipboard, options page), Preact renders it.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { PageState } from '../../components/PageState';
 import { Popup } from '../../components/Popup';
 import { send } from '../../lib/messages';
+import { REPORT_REQUEST } from '../../lib/page/report';
 import { createPopupModel } from '../../lib/popup/model';
+import { createPageStateModel } from '../../lib/popup/page-state';
 import './style.css';
 
+const activeTab = async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0];
 const model = createPopupModel({
   send,
-  activeTab: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0],
+  activeTab,
   ownTab: () => browser.tabs.getCurrent(),
   close: () => window.close(),
   copy: (text) => navigator.clipboard.writeText(text),
   openOptions: (hash) => browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${hash}`) }),
 });
 
-render(<Popup model={model} />, document.getElementById('app')!);
+const pageState = createPageStateModel({
+  send,
+  activeTab,
+  // activeTab lets the popup talk to the content script of the tab it was opened on; no tabs permission.
+  askReport: (tabId) => browser.tabs.sendMessage(tabId, { type: REPORT_REQUEST }),
+  copy: (text) => navigator.clipboard.writeText(text),
+});
+
+function App() {
+  return (
+    <>
+      <PageState
+        state={pageState.state.value}
+        report={pageState.report.value}
+        note={pageState.note.value}
+        onCopy={() => void pageState.copy()}
+      />
+      <Popup model={model} />
+    </>
+  );
+}
+
+render(<App />, document.getElementById('app')!);
 void model.load();
+void pageState.load();

@@ -13,6 +13,7 @@ import type {
   LearnOutcome,
   PageAccount,
   PageAnswer,
+  PageStatus,
   Reply,
   RequestType,
   Responses,
@@ -219,8 +220,12 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     }
     return answer;
   },
-  'page.done': async (_req, ctx) => {
-    await ctx.session.clearRoute(ctx.tabId);
+  'page.done': async (req: { state?: PageStatus; routeUsed?: boolean }, ctx) => {
+    if (req.state) {
+      const url = new URL(ctx.url);
+      await ctx.session.setTabState(ctx.tabId, { state: req.state, url: url.origin + url.pathname });
+    }
+    if (req.routeUsed ?? !req.state) await ctx.session.clearRoute(ctx.tabId);
     return {};
   },
   'page.learn': async (
@@ -273,6 +278,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     });
     return { outcome, token, label: text };
   },
+  'tab.state': async (req: { tabId: number }, ctx) => ({ tab: await ctx.session.tabState(req.tabId) }),
   'page.undo': async (req: { token: string }, ctx) => {
     const undo = await ctx.session.takeUndo(req.token);
     if (!undo) return { undone: false };

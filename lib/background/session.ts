@@ -3,6 +3,7 @@
 // content scripts) and expired by time.
 import type { Browser } from 'wxt/browser';
 import type { Partition } from '../ids';
+import type { TabState } from '../messages';
 import type { Revision } from '../revise';
 import type { PendingRoute } from '../schema';
 
@@ -75,8 +76,17 @@ export class Session {
     return this.take<UndoRecord>(`undo:${token}`, true);
   }
 
+  /** The content script's last decision in a tab, for the popup; replaced by the next page's. */
+  setTabState(tabId: number, state: TabState): Promise<void> {
+    return this.area.set({ [`state:${tabId}`]: state });
+  }
+
+  async tabState(tabId: number): Promise<TabState | undefined> {
+    return (await this.area.get(`state:${tabId}`))[`state:${tabId}`] as TabState | undefined;
+  }
+
   /** Forgets everything about a closed tab. */
   forgetTab(tabId: number): Promise<void> {
-    return this.area.remove([`route:${tabId}`, `notice:${tabId}`]);
+    return this.area.remove([`route:${tabId}`, `notice:${tabId}`, `state:${tabId}`]);
   }
 }

@@ -2,8 +2,12 @@
 // user name. It never reads a password or MFA box: only the identifier, account and user name boxes.
 import type { SignInLocation } from '../hosts';
 import { isEmail, isUserName, parseAccountRef } from '../ids';
-import { trusted } from './dom';
-import { detect } from './variants';
+import { isChecked, isTextBox, trusted } from './dom';
+import { detectSemantic } from './semantic';
+import { detect as detectKnown } from './variants';
+
+/** The page as learning reads it: boxes count even when hidden (nothing is written here). */
+const detect = (doc: Document) => detectKnown(doc, isTextBox) ?? detectSemantic(doc) ?? undefined;
 
 /** An account ID or alias in one comparable form (`1234-5678-9012` → `123456789012`), or undefined. */
 export function accountName(input: string | undefined): string | undefined {
@@ -21,7 +25,7 @@ export function extract(doc: Document, loc: SignInLocation): LearnedSignIn | und
   if (!found) return undefined;
   const { fields } = found;
   if (found.kind === 'main') {
-    if (loc.partition !== 'aws' || !fields.rootRadio?.checked || !fields.identifier) return undefined;
+    if (loc.partition !== 'aws' || !isChecked(fields.rootRadio) || !fields.identifier) return undefined;
     const email = fields.identifier.value.trim();
     return isEmail(email) ? { type: 'root', email } : undefined;
   }

@@ -4,14 +4,14 @@
 import { parseSignInUrl } from '../hosts';
 import { t } from '../i18n';
 import { isEmail, isUserName } from '../ids';
-import type { PageAccount, PageAnswer, RequestOf, RequestType, Responses } from '../messages';
-import { choose, focus, press, setValue, trusted } from './dom';
+import type { PageAccount, PageAnswer, PageStatus, RequestOf, RequestType, Responses } from '../messages';
+import { choose, focus, isChecked, press, setValue, trusted } from './dom';
 import { accountName, type LearnedSignIn, watchSubmits } from './learn';
 import { showNotice } from './notice';
-import { detect } from './variants';
+import { detectPage as detect, detectSemantic } from './semantic';
 import { domReady, type Guard, type GuardOptions, type Kept, keepFilled, waitFor } from './wait';
 
-export type Status = 'filled' | 'no-match' | 'unsupported-page' | 'learned';
+export type Status = PageStatus;
 export type Send = <T extends RequestType>(request: RequestOf<T>) => Promise<Responses[T]>;
 type Win = Window & typeof globalThis;
 
@@ -52,8 +52,10 @@ export async function run(
   if (!loc || win.top !== win) return undefined;
   const { waitMs = 10_000, settleMs = 20, noticeMs = 8000 } = options;
   const isUserEvent = options.isUserEvent ?? trusted;
-  const status = (s: Status) => {
+  /** Writes the decision to the page and tells the background (the popup shows it); `told`: done() did. */
+  const status = (s: Status, told = false) => {
     doc.documentElement.dataset.signpost = s;
+    if (!told) send({ type: 'page.done', state: s }).catch(() => undefined);
     return s;
   };
   const settle = () => new Promise((resolve) => win.setTimeout(resolve, settleMs));
@@ -109,7 +111,8 @@ export async function run(
     // Fill only once the page's own scripts have run: a framework that boots after a fill would miss it.
     await domReady(doc, win);
     const first = await waitFor(doc, win, () => detect(doc), deadline - now());
-    if (!first) return status('unsupported-page');
+    // A sign-in form the second detector doubts is a page Signpost knows but will not guess on.
+    if (!first) return status(detectSemantic(doc) === null ? 'no-match' : 'unsupported-page');
     if (first.kind === 'mfa') {
       // Nothing is filled here, but the IAM page before it navigated away the moment it learned a sign-in:
       // its Undo notice shows here.
@@ -143,7 +146,7 @@ export async function run(
     const page = await waitFor(doc, win, () => detect(doc), deadline - now());
     if (!page || page.kind === 'mfa') return status('unsupported-page');
     const f = page.fields;
-    const done = () => send({ type: 'page.done' }).catch(() => undefined);
+    const done = () => send({ type: 'page.done', state: 'filled', routeUsed: true }).catch(() => undefined);
     const box = (name: 'identifier' | 'account' | 'userName') => () => fields()?.[name];
 
     /** Offers the account's saved user names on the user name box (a <datalist>). */
@@ -166,7 +169,7 @@ export async function run(
     /** Main page: chooses the user type, fills the identifier, and checks both held before Next. */
     const fillMain = async (radio: 'rootRadio' | 'iamRadio', value: string) => {
       const r = fields()?.[radio];
-      if (r && !r.checked) {
+      if (r && !isChecked(r)) {
         choose(r);
         await settle();
       }
@@ -174,7 +177,7 @@ export async function run(
       if (input && input.value !== value) setValue(input, value);
       await settle();
       const after = fields();
-      return after?.[radio]?.checked && after.identifier?.value === value ? after.next : undefined;
+      return isChecked(after?.[radio]) && after?.identifier?.value === value ? after.next : undefined;
     };
 
     if (route?.type === 'root') {
@@ -186,7 +189,7 @@ export async function run(
       if (settings.autoNextRoot) watch.quietly(() => press(next));
       else keep([{ find: () => fields()?.rootRadio }, { find: box('identifier'), value: route.email }]);
       await done();
-      return status('filled');
+      return status('filled', true);
     }
 
     if (route) {
@@ -216,7 +219,7 @@ export async function run(
       }
       keep(items);
       await done();
-      return status('filled');
+      return status('filled', true);
     }
 
     // No route: only the IAM page, only its own account's user names.

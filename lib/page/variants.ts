@@ -2,21 +2,28 @@
 // which names the variant a document shows. Anything that does not match exactly is "unsupported".
 import { isWritable } from './dom';
 
+/** Which boxes a variant's text fields may be: writable ones to fill, any text box to read. */
+type Usable = (el: Element) => boolean;
+
 export type VariantName =
   | 'mfa-root'
   | 'mfa-iam'
   | 'iam-redesigned'
   | 'iam-classic'
   | 'main-redesigned'
-  | 'main-classic';
+  | 'main-classic'
+  /** Found by the second detector (semantic.ts), not by this table. */
+  | 'semantic-main'
+  | 'semantic-iam';
 
 export type PageKind = 'main' | 'iam' | 'mfa';
 
 export interface Fields {
   /** Main page: root email, or account ID/alias for IAM users. */
   identifier?: HTMLInputElement;
-  rootRadio?: HTMLInputElement;
-  iamRadio?: HTMLInputElement;
+  /** A radio input, or any control with role=radio. */
+  rootRadio?: HTMLElement;
+  iamRadio?: HTMLElement;
   next?: HTMLElement;
   /** IAM page. */
   account?: HTMLInputElement;
@@ -112,12 +119,12 @@ function find(doc: Document, selectors: Selectors): HTMLElement | undefined {
   return undefined;
 }
 
-function match(doc: Document, variant: Variant): Detected | undefined {
+function match(doc: Document, variant: Variant, usable: Usable): Detected | undefined {
   if (variant.marker.length > 0 && !find(doc, variant.marker)) return undefined;
   const fields: Record<string, HTMLElement> = {};
   for (const [name, selectors] of Object.entries(variant.fields) as [FieldName, Selectors][]) {
     const el = find(doc, selectors);
-    if (el && (!WRITABLE.includes(name) || isWritable(el))) fields[name] = el;
+    if (el && (!WRITABLE.includes(name) || usable(el))) fields[name] = el;
     else if (!OPTIONAL.includes(name)) return undefined;
   }
   // Two roles on one node would mean a fill lands in the wrong box.
@@ -127,9 +134,9 @@ function match(doc: Document, variant: Variant): Detected | undefined {
 }
 
 /** The first variant whose selectors all match `doc`, with its element handles; undefined if none does. */
-export function detect(doc: Document): Detected | undefined {
+export function detect(doc: Document, usable: Usable = isWritable): Detected | undefined {
   for (const variant of VARIANTS) {
-    const found = match(doc, variant);
+    const found = match(doc, variant, usable);
     if (found) return found;
   }
   return undefined;

@@ -1,6 +1,6 @@
 // Waiting for late sign-in forms, and keeping a fill in place while the page re-renders, both bounded in
 // time: a page that never shows a known form, or keeps replacing it, gets a status, not an endless watch.
-import { choose, setValue, trusted } from './dom';
+import { choose, isChecked, setValue, trusted } from './dom';
 
 type Win = Window & typeof globalThis;
 
@@ -52,22 +52,25 @@ export function waitFor<T>(
  */
 export interface Kept {
   /** The element as the page shows it now (a re-render may have replaced it). */
-  find: () => HTMLInputElement | undefined;
+  find: () => HTMLElement | undefined;
   value?: string;
   ifEmpty?: boolean;
 }
 
-const isRadio = (el: EventTarget | null | undefined) => (el as HTMLInputElement | null)?.type === 'radio';
+const isRadio = (el: EventTarget | null | undefined): el is HTMLElement =>
+  (el as HTMLInputElement | null)?.type === 'radio' ||
+  (el as Element | null)?.getAttribute?.('role') === 'radio';
 
 /** Whether `el` still shows what Signpost put there; if not and `fix`, puts it back. */
-function holds(item: Kept, el: HTMLInputElement, fix: boolean): boolean {
+function holds(item: Kept, el: HTMLElement, fix: boolean): boolean {
   if (isRadio(el)) {
-    if (!el.checked && fix) choose(el);
-    return el.checked;
+    if (!isChecked(el) && fix) choose(el);
+    return isChecked(el);
   }
   const { value } = item;
-  const ok = !value || (item.ifEmpty ? el.value !== '' : el.value === value);
-  if (!ok && fix) setValue(el, value!);
+  const box = el as HTMLInputElement;
+  const ok = !value || (item.ifEmpty ? box.value !== '' : box.value === value);
+  if (!ok && fix) setValue(box, value!);
   return ok;
 }
 

@@ -26,6 +26,16 @@ import {
 } from '../unit/page/fixtures';
 import { background, dump } from './background';
 
+type Message = { type: string; state?: string; routeUsed?: boolean };
+/**
+ * The request types the background saw, with each decision report (page.done carrying only `state`, for
+ * the popup's line) written as `state:<decision>` so a test sees exactly what was reported.
+ */
+const asked = (bg: ReturnType<typeof background>) =>
+  bg.log
+    .map((e) => e.message as Message)
+    .map((m) => (m.type === 'page.done' && m.state && !m.routeUsed ? `state:${m.state}` : m.type));
+
 const SECRET_BOXES = 'input[type=password], #password, #mfacode, #mfaCode';
 const OPTIONS = { waitMs: 2000, settleMs: 0, guard: { pollMs: 10, windowMs: 400 }, isUserEvent };
 
@@ -177,11 +187,7 @@ describe('the content script never reads or writes a password box, and no passwo
       await sleep(20);
       // The page got its password (Signpost did not get in the way), and the background only the user.
       expect(replicaState(win).submitted).toMatchObject({ username: 'alice', passwordLength: secret.length });
-      expect(bg.log.map((e) => (e.message as { type: string }).type)).toEqual([
-        'accounts.save',
-        'page.query',
-        'page.learn',
-      ]);
+      expect(asked(bg)).toEqual(['accounts.save', 'page.query', 'state:filled', 'page.learn']);
       await expectNoSecret(bg, trap, [secret]);
     },
   );
@@ -297,11 +303,8 @@ describe('the content script never reads or writes a password box, and no passwo
       pressEnter(win, $(win, box));
       await sleep(20);
       await expectNoSecret(bg, trap, [code]);
-      // On an MFA page it only asks for a pending notice: it learns, fills and reports nothing.
-      expect(bg.log.map((e) => (e.message as { type: string }).type)).toEqual([
-        'accounts.save',
-        'page.query',
-      ]);
+      // On an MFA page it only asks for a pending notice and reports its decision: it learns and fills nothing.
+      expect(asked(bg)).toEqual(['accounts.save', 'page.query', 'state:unsupported-page']);
     },
   );
 });

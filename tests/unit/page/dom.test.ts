@@ -71,9 +71,18 @@ describe('setValue: the page notices the value', () => {
     ['a hidden input', '<input type="hidden">'],
     ['a checkbox', '<input type="checkbox">'],
     ['a textarea', '<textarea></textarea>'],
+    ['a read-only box', '<input readonly>'],
+    ['a disabled box', '<input disabled>'],
+    ['a box inside a display:none block', '<div style="display:none"><input></div>'],
+    ['a box with the hidden attribute', '<input hidden>'],
+    ['an off-screen box', '<input style="position:absolute;left:-9999px">'],
+    ['a zero-size box', '<input style="width:0;height:0">'],
+    ['an invisible box', '<input style="opacity:0">'],
+    ['a box hidden from assistive technology (a honeypot)', '<input aria-hidden="true" tabindex="-1">'],
+    ['a box in a closed <details>', '<details><summary>More</summary><input></details>'],
   ])('writes nothing into %s', (_, html) => {
     const win = page(MAIN_URL, html);
-    const el = win.document.body.firstElementChild as HTMLInputElement;
+    const el = win.document.body.querySelector('input, textarea') as HTMLInputElement;
     let events = 0;
     el.addEventListener('input', () => events++);
     expect(setValue(el, 'secret')).toBe(false);

@@ -28,6 +28,12 @@ const start = (win: Win, send: ReturnType<typeof fakeSend>['send'], options: Run
 const status = (win: Win) => win.document.documentElement.dataset.signpost;
 const $ = (win: Win, selector: string) => win.document.querySelector<HTMLInputElement>(selector)!;
 
+type Bg = ReturnType<typeof fakeSend>;
+/** page.done messages that mark the tab's route used (a message with only `state` just reports the decision). */
+const routeDone = (bg: Bg) => bg.of('page.done').filter((r) => r.routeUsed || !r.state);
+/** What the page asked the background, leaving out the decision reports. */
+const asked = (bg: Bg) => bg.requests.filter((r) => r.type !== 'page.done' || r.routeUsed);
+
 const ROOT_ROUTE = { route: { type: 'root', email: 'owner@example.com' } } as const;
 const IAM_ROUTE = { route: { type: 'iam', account: '123456789012', userName: 'alice' } } as const;
 
@@ -87,7 +93,7 @@ describe('unsupported pages say so and fill nothing', () => {
       const win = page(ACCOUNT_URL, FIXTURES[name]);
       const bg = fakeSend({ 'page.query': answer(IAM_ROUTE) });
       expect(await start(win, bg.send)).toBe('unsupported-page');
-      expect(bg.requests).toEqual([{ type: 'page.query', account: '123456789012' }]);
+      expect(asked(bg)).toEqual([{ type: 'page.query', account: '123456789012' }]);
       expect(
         [...win.document.querySelectorAll('input')].map((i) => i.getAttribute('value') ?? ''),
       ).not.toContain('alice');
@@ -109,7 +115,7 @@ describe('unsupported pages say so and fill nothing', () => {
     expect(await start(win, bg.send, { waitMs: 60 })).toBe('unsupported-page');
     expect(Date.now() - started).toBeLessThan(1000);
     // Only the question asked at start; nothing filled, nothing reported done.
-    expect([bg.requests, $(win, '#account').value]).toEqual([
+    expect([asked(bg), $(win, '#account').value]).toEqual([
       [{ type: 'page.query', account: '123456789012' }],
       '',
     ]);
@@ -214,7 +220,7 @@ describe('root route on the main page', () => {
       'owner@example.com',
       0,
     ]);
-    expect(bg.of('page.done')).toHaveLength(1);
+    expect(routeDone(bg)).toHaveLength(1);
     win.document.body.innerHTML = FIXTURES['main-classic'];
     expect(await until(() => $(win, '#resolving_input').value === 'owner@example.com')).toBe(true);
     expect($(win, '#root_user_radio_button').checked).toBe(true);
@@ -234,7 +240,7 @@ describe('root route on the main page', () => {
       '',
       false,
     ]);
-    expect(bg.of('page.done')).toEqual([]);
+    expect(routeDone(bg)).toEqual([]);
   });
 
   it('on an IAM page (the AWS cookie remembered an account): no-match, nothing filled or pressed', async () => {
@@ -243,7 +249,7 @@ describe('root route on the main page', () => {
     win.document.addEventListener('click', () => clicks++, true);
     const bg = fakeSend({ 'page.query': answer(ROOT_ROUTE), 'page.done': () => ({}) });
     expect(await start(win, bg.send)).toBe('no-match');
-    expect([clicks, $(win, '#username').value, bg.of('page.done').length]).toEqual([0, '', 0]);
+    expect([clicks, $(win, '#username').value, routeDone(bg).length]).toEqual([0, '', 0]);
   });
 });
 
@@ -255,7 +261,7 @@ describe('IAM route on the main page', () => {
       const bg = fakeSend({ 'page.query': answer(IAM_ROUTE), 'page.done': () => ({}) });
       expect(await start(win, bg.send)).toBe('filled');
       expect(replicaState(win).submitted).toEqual({ userType: 'iam', identifier: '123456789012' });
-      expect(bg.of('page.done')).toEqual([]);
+      expect(routeDone(bg)).toEqual([]);
     },
   );
 
@@ -329,11 +335,7 @@ describe('IAM route on the IAM page', () => {
     const win = page('https://999999999999.signin.aws.amazon.com/console', FIXTURES['iam-classic']);
     const bg = fakeSend({ 'page.query': answer(IAM_ROUTE), 'page.done': () => ({}) });
     expect(await start(win, bg.send)).toBe('no-match');
-    expect([$(win, '#account').value, $(win, '#username').value, bg.of('page.done').length]).toEqual([
-      '',
-      '',
-      0,
-    ]);
+    expect([$(win, '#account').value, $(win, '#username').value, routeDone(bg).length]).toEqual(['', '', 0]);
   });
 
   it('the host is the alias of the routed account ID (the background knows both): filled', async () => {
@@ -428,7 +430,7 @@ describe("no route: the IAM page offers the account's saved user names", () => {
       'bob',
     ]);
     expect(win.document.activeElement?.id).toBe('password');
-    expect(bg.of('page.done')).toEqual([]);
+    expect(routeDone(bg)).toEqual([]);
   });
 
   it('with fillRememberedUser off: offered only, no-match', async () => {
@@ -564,5 +566,28 @@ describe('learning a sign-in the person submits', () => {
     await sleep(5);
     expect(bg.of('page.learn').map((r) => r.signIn)).toEqual([{ type: 'root', email: 'owner@example.com' }]);
     expect(status(win)).toBe('learned');
+  });
+});
+
+describe('the decision reaches the background (the popup shows it for this tab)', () => {
+  it.each([
+    [
+      'a filled IAM page, its route used',
+      FIXTURES['iam-classic'],
+      IAM_ROUTE,
+      { state: 'filled', routeUsed: true },
+    ],
+    ['an IAM page with nothing to fill', FIXTURES['iam-classic'], {}, { state: 'no-match' }],
+    [
+      'a page Signpost does not know',
+      '<form><input type="search"></form>',
+      IAM_ROUTE,
+      { state: 'unsupported-page' },
+    ],
+  ])('%s', async (_, html, route, done) => {
+    const win = page(ACCOUNT_URL, html);
+    const bg = fakeSend({ 'page.query': answer(route), 'page.done': () => ({}) });
+    await start(win, bg.send, { waitMs: 50 });
+    expect(bg.of('page.done')).toEqual([{ type: 'page.done', ...done }]);
   });
 });

@@ -40,15 +40,18 @@ describe('detect: handles are the right elements', () => {
     const win = page(MAIN_URL, FIXTURES['main-classic']);
     const { fields } = detect(win.document)!;
     expect(fields.identifier?.id).toBe('resolving_input');
-    expect(fields.rootRadio?.value).toBe('rootUser');
-    expect(fields.iamRadio?.value).toBe('iamUser');
+    expect(fields.rootRadio?.getAttribute('value')).toBe('rootUser');
+    expect(fields.iamRadio?.getAttribute('value')).toBe('iamUser');
     expect(fields.next?.id).toBe('next_button');
   });
 
   it('redesigned main page: radios found by value ROOT / IAM', () => {
     const win = page(MAIN_URL, FIXTURES['main-redesigned']);
     const { fields } = detect(win.document)!;
-    expect([fields.rootRadio?.value, fields.iamRadio?.value]).toEqual(['ROOT', 'IAM']);
+    expect([fields.rootRadio?.getAttribute('value'), fields.iamRadio?.getAttribute('value')]).toEqual([
+      'ROOT',
+      'IAM',
+    ]);
   });
 
   it('classic IAM page: the sign-in control is the anchor, the password box only a handle', () => {
