@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { SIGNIN_MATCHES } from './lib/hosts';
 
 // Rendered by scripts/make-icons.mjs.
 const ICONS = {
@@ -15,6 +16,13 @@ const ICONS = {
 const EXTENSION_PAGES_CSP =
   "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'none'; img-src 'self' data:; " +
   "base-uri 'none'; form-action 'none'";
+
+// Content scripts are unlisted scripts registered here (see entrypoints/signin.ts for why). Each runs in the
+// top frame only; run() fills only after DOMContentLoaded, so it starts at once to have its answer ready.
+const CONTENT_SCRIPTS = [
+  { matches: SIGNIN_MATCHES, js: ['signin.js'], run_at: 'document_start', all_frames: false },
+];
+const CONTENT_SCRIPT_NAMES = new Set(CONTENT_SCRIPTS.flatMap((c) => c.js.map((f) => f.replace(/\.js$/, ''))));
 
 export default defineConfig({
   // Parallel checkouts/agents can build side by side by pointing this elsewhere.
@@ -33,7 +41,7 @@ export default defineConfig({
     // Firefox) instead of webextension-polyfill: the polyfill would take 2.8 KB of its 8 KB gzipped budget
     // for the two calls it makes (runtime.sendMessage, i18n.getMessage). Every other context keeps it.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      if (!entrypoints.every((e) => CONTENT_SCRIPT_NAMES.has(e.name))) return;
       const alias = config.resolve?.alias ?? [];
       const list = Array.isArray(alias)
         ? alias
@@ -52,6 +60,7 @@ export default defineConfig({
     // Firefox grants the omnibox with its manifest key and rejects it as a permission.
     permissions: browser === 'firefox' ? ['storage', 'activeTab'] : ['storage', 'omnibox', 'activeTab'],
     omnibox: { keyword: 'aws' },
+    content_scripts: CONTENT_SCRIPTS,
     ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
     icons: ICONS,
     action: { default_title: '__MSG_actionTitle__', default_icon: ICONS },

@@ -151,7 +151,7 @@ export async function watchContentScript(page: Page, extensionId: string): Promi
   await cdp.send('Runtime.addBinding', { name: BINDING, executionContextName: name });
   await cdp.send('Debugger.enable');
   await cdp.send('Debugger.setBreakpointByUrl', {
-    url: `${origin}/content-scripts/signin.js`,
+    url: `${origin}/signin.js`,
     lineNumber: 0,
     columnNumber: 0,
   });
