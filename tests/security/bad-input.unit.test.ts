@@ -24,7 +24,8 @@ import { contentRequestSchema, pageRequestSchema } from '../../lib/message-schem
 import { parseAccountInput, parseQuickAdd } from '../../lib/popup/quick-add';
 import { accountIdSchema, accountSchema, aliasSchema, emailSchema, userNameSchema } from '../../lib/schema';
 import { Store } from '../../lib/store';
-import { background, EXT, ORIGIN, snapshot } from './background';
+import { background, type FakeBackground, snapshot } from '../fakes/background';
+import { contentScript, EXT, OPTIONS, ORIGIN, POPUP } from '../fakes/senders';
 
 /** Strings people paste and attackers send: digits with separators, unicode lookalikes, long runs, control chars. */
 const nasty = fc.oneof(
@@ -494,12 +495,7 @@ async function seeded() {
 }
 
 /** Sends `message` as `sender`: the reply is plain, and a refusal leaves the stored state as it was. */
-async function probe(
-  bg: ReturnType<typeof background>,
-  message: unknown,
-  sender: Sender,
-  tally: Record<string, number>,
-) {
+async function probe(bg: FakeBackground, message: unknown, sender: Sender, tally: Record<string, number>) {
   const before = await snapshot();
   const reply = await handleMessage(message, sender, bg.deps);
   plain(reply);
@@ -528,9 +524,7 @@ describe('handleMessage never throws and never writes when it refuses', () => {
   it('near-valid requests from a sign-in page (1500 runs): refused ones change nothing', async () => {
     const bg = await seeded();
     const tally: Record<string, number> = {};
-    const page = fc
-      .constantFrom(...SIGN_IN_URLS)
-      .map((url) => ({ id: EXT, url, frameId: 0, tab: { id: 7, url } }));
+    const page = fc.constantFrom(...SIGN_IN_URLS).map((url) => contentScript(url));
     // Learns that are mostly right, so that some runs write and "refused changes nothing" is not alone.
     const learn = fc
       .tuple(
@@ -562,10 +556,7 @@ describe('handleMessage never throws and never writes when it refuses', () => {
     const bg = await seeded();
     const tally: Record<string, number> = {};
     await fc.assert(
-      fc.asyncProperty(
-        anyMessage,
-        async (message) => void (await probe(bg, message, { id: EXT, url: `${ORIGIN}options.html` }, tally)),
-      ),
+      fc.asyncProperty(anyMessage, async (message) => void (await probe(bg, message, OPTIONS, tally))),
       { numRuns: 1500 },
     );
     expect(tally.wrote).toBeGreaterThan(5);
@@ -635,16 +626,10 @@ describe('corrupt records read from IndexedDB', () => {
           return JSON.stringify(all.filter((a) => String(a.key).startsWith('junk-')));
         };
         const junkBefore = await raw();
-        plain(
-          await handleMessage(
-            { type: 'page.query' },
-            { id: EXT, url: SIGN_IN_URLS[0], frameId: 0, tab: { id: 1 } },
-            bg.deps,
-          ),
-        );
+        plain(await handleMessage({ type: 'page.query' }, contentScript(SIGN_IN_URLS[0]!, 1), bg.deps));
         const saved = await handleMessage(
           { type: 'accounts.save', account: { accountId: '999999999999' } },
-          { id: EXT, url: `${ORIGIN}popup.html` },
+          POPUP,
           bg.deps,
         );
         plain(saved);

@@ -7,9 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { openSignpostDb, rawAccounts } from '../../lib/db';
 import { Store } from '../../lib/store';
+import { background, snapshot } from '../fakes/background';
+import { contentScript } from '../fakes/senders';
 import v1Damaged from '../fixtures/db/v1-damaged.json';
 import { seedVersion } from '../unit/db-frozen';
-import { background, contentScript, snapshot } from './background';
 
 /** Writes `accounts` into a database exactly as schema version 1 made it (one record per account). */
 const seedV1 = (accounts: unknown[]) => seedVersion(1, { accounts });
