@@ -1,8 +1,10 @@
 // Who a message comes from, as the browser reports it to the background: Signpost's own pages and content
 // scripts on sign-in pages. Every unit and security test builds its senders here, so they share one id.
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Sender } from '../../lib/background/handlers';
 
-export const EXT = 'signpost-test';
+/** The fake browser's own extension id, so these senders also serve the real background.main(). */
+export const EXT = fakeBrowser.runtime.id;
 export const ORIGIN = `chrome-extension://${EXT}/`;
 export const POPUP: Sender = { id: EXT, url: `${ORIGIN}popup.html` };
 export const OPTIONS: Sender = { id: EXT, url: `${ORIGIN}options.html` };

@@ -5,6 +5,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Browser, browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
+import type { Sender } from '../../../lib/background/handlers';
+import { contentScript, POPUP } from '../../fakes/senders';
 
 /** An event a test can fire, for the APIs the fake browser leaves unimplemented (omnibox). */
 function event<F extends (...args: never[]) => unknown>() {
@@ -22,19 +24,12 @@ let omnibox: {
   onInputEntered: ReturnType<typeof event<InputEntered>>;
 };
 
-const ORIGIN = `chrome-extension://${fakeBrowser.runtime.id}/`;
-const POPUP = { id: fakeBrowser.runtime.id, url: `${ORIGIN}popup.html` };
 const ACCOUNT_PAGE = 'https://123456789012.signin.aws.amazon.com/console';
-const onTab = (tabId: number, url = ACCOUNT_PAGE) => ({
-  id: fakeBrowser.runtime.id,
-  url,
-  frameId: 0,
-  tab: { id: tabId, url },
-});
+const onTab = (tabId: number) => contentScript(ACCOUNT_PAGE, tabId);
 
 /** A runtime message as the browser delivers it to the service worker's listener; resolves with the reply. */
-async function send(message: unknown, sender: object = POPUP) {
-  const [reply] = await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined);
+async function send(message: unknown, sender: Sender = POPUP) {
+  const [reply] = await fakeBrowser.runtime.onMessage.trigger(message, sender as never, () => undefined);
   return (await reply) as unknown as { ok: boolean; value?: Record<string, unknown>; error?: string };
 }
 
