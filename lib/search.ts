@@ -3,6 +3,7 @@
 import uFuzzy from '@leeoniya/ufuzzy';
 import { frecencyScore } from './frecency';
 import { formatAccountId } from './ids';
+import { compareNatural } from './natural-sort';
 import type { Account } from './schema';
 
 /** What one result routes to: an IAM user, the root user, or the account's sign-in page (no user saved). */
@@ -100,13 +101,6 @@ export function flatten(accounts: readonly Account[]): SearchEntry[] {
   return entries;
 }
 
-/** A plain-comparable label key: case and accents folded, numbers padded so "2" sorts before "10". */
-function sortKey(e: SearchEntry): string {
-  let key = `${displayLabel(e.account)}\u0000${e.userName ?? e.email ?? ''}`.toLowerCase();
-  if (/[^\p{ASCII}]/u.test(key)) key = key.normalize('NFD').replace(/\p{M}/gu, '');
-  return key.replace(/\d+/g, (digits) => digits.padStart(16, '0'));
-}
-
 const indexes = new WeakMap<readonly Account[], SearchIndex>();
 
 /** The index of an account list, built once per list (the store hands out the same array until a write). */
@@ -144,7 +138,7 @@ export function buildIndex(accounts: readonly Account[]): SearchIndex {
   const haystack: string[] = new Array(n);
   const lower: string[] = new Array(n);
   const starts = new Int32Array(n * (NFIELDS + 1));
-  const keys: string[] = new Array(n);
+  const labels: string[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const e = entries[i]!;
     const a = e.account;
@@ -161,11 +155,13 @@ export function buildIndex(accounts: readonly Account[]): SearchIndex {
     const text = values.join(SEP);
     haystack[i] = text;
     lower[i] = text.toLowerCase();
-    keys[i] = sortKey(e);
+    labels[i] = displayLabel(a);
   }
+  // By label, then user, in the options page's natural order (built once per list, not per keystroke).
+  const who = (i: number) => entries[i]!.userName ?? entries[i]!.email ?? '';
   const byLabel = entries
     .map((_, i) => i)
-    .sort((x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0));
+    .sort((x, y) => compareNatural(labels[x]!, labels[y]!) || compareNatural(who(x), who(y)));
   const labelRank = new Int32Array(n);
   for (let r = 0; r < n; r++) labelRank[byLabel[r]!] = r;
   return { entries, haystack, lower, starts, labelRank, cache: {} };
