@@ -1,7 +1,7 @@
 // The popup's state as signals and its actions; everything that touches the browser comes in as a
 // dependency, so tests drive the whole popup with fakes.
 import { batch, computed, signal } from '@preact/signals';
-import { accountSignInUrl, PARTITION_HOSTS, parseSignInUrl, supportsRoot } from '../hosts';
+import { accountSignInUrl, parseConsoleUrl, parseSignInUrl, supportsRoot } from '../hosts';
 import type { MessageKey } from '../i18n';
 import { formatAccountId } from '../ids';
 import type { RequestOf, RequestType, Responses, SignInTarget } from '../messages';
@@ -56,20 +56,7 @@ const NEW_TAB_PAGES =
 
 /** A console or sign-in page of one of the partitions: routing there replaces nothing worth keeping. */
 export function isAwsPage(url: string | undefined): boolean {
-  if (!url) return false;
-  if (parseSignInUrl(url)) return true;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol !== 'https:' || parsed.port !== '') return false;
-  const labels = parsed.hostname.split('.');
-  return PARTITION_HOSTS.some(({ console }) => {
-    const tail = console.split('.');
-    return labels.length >= tail.length && labels.slice(-tail.length).join('.') === console;
-  });
+  return url !== undefined && (parseSignInUrl(url) !== undefined || parseConsoleUrl(url) !== undefined);
 }
 
 export function isBlankTab(url: string | undefined): boolean {
