@@ -1,6 +1,7 @@
 // Merge rules: how a draft (a form, an import row, a learned sign-in) joins the accounts Signpost knows.
 // The account ID is the stable identity; an alias or a root email belongs to one account at a time, so a
 // draft that links them folds the records it names into one.
+import { rootEmail } from './account';
 import { mergeFrecency } from './frecency';
 import { sameUserName } from './ids';
 import type { AccountDraft, SignInDraft } from './message-schemas';
@@ -61,10 +62,8 @@ export class AccountIndex {
   }
 }
 
-export function rootEmail(account: Pick<Account, 'signIns'>): string | undefined {
-  for (const s of account.signIns) if (s.type === 'root') return s.email;
-  return undefined;
-}
+// For lib/background/handlers.ts until it imports rootEmail from lib/account.ts.
+export { rootEmail };
 
 export type MergeStatus = 'added' | 'updated' | 'unchanged';
 

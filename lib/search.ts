@@ -1,10 +1,13 @@
 // Finds sign-ins by what a user remembers of them (label, alias, account ID, user name, root email, tags):
 // one index built per account list, then `rank` per keystroke; shared by the popup and the omnibox.
 import uFuzzy from '@leeoniya/ufuzzy';
+import { displayLabel } from './account';
 import { frecencyScore } from './frecency';
-import { formatAccountId } from './ids';
 import { compareNatural } from './natural-sort';
 import type { Account } from './schema';
+
+// For lib/omnibox.ts and lib/background/handlers.ts until they import it from lib/account.ts.
+export { displayLabel } from './account';
 
 /** What one result routes to: an IAM user, the root user, or the account's sign-in page (no user saved). */
 export type EntryKind = 'iam' | 'root' | 'account';
@@ -58,17 +61,6 @@ const fuzzy = new uFuzzy({
   intraContr: "'\\p{L}{1,2}\\b",
   intraMode: 1,
 });
-
-/** The name a person gave the account, else what identifies it. */
-export function displayLabel(account: Account): string {
-  return (
-    account.label ||
-    account.alias ||
-    (account.accountId ? formatAccountId(account.accountId) : '') ||
-    account.signIns.find((s) => s.type === 'root')?.email ||
-    ''
-  );
-}
 
 /** One entry per IAM user and one for root; an account without sign-ins gets one entry for its page. */
 export function flatten(accounts: readonly Account[]): SearchEntry[] {

@@ -1,10 +1,11 @@
 // The options page's filter: every word typed must appear somewhere in an account (label, alias, ID with
 // or without dashes, user names, root email, tags, notes, partition). Plain substring matching is exact
 // and fast enough for 10,000 accounts; the popup does the fuzzy ranking.
+
+import { displayLabel } from '../account';
 import { formatAccountId } from '../ids';
 import { compareNatural } from '../natural-sort';
 import type { Account } from '../schema';
-import { displayLabel } from '../search';
 
 export function haystack(account: Account): string {
   return [

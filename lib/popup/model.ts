@@ -1,7 +1,8 @@
 // The popup's state as signals and its actions; everything that touches the browser comes in as a
 // dependency, so tests drive the whole popup with fakes.
 import { batch, computed, signal } from '@preact/signals';
-import { accountSignInUrl, parseConsoleUrl, parseSignInUrl, supportsRoot } from '../hosts';
+import { signInUrlOf } from '../account';
+import { parseConsoleUrl, parseSignInUrl, supportsRoot } from '../hosts';
 import type { MessageKey } from '../i18n';
 import { formatAccountId } from '../ids';
 import type { RequestOf, RequestType, Responses, SignInTarget } from '../messages';
@@ -82,18 +83,6 @@ export function targetOf(entry: SearchEntry): SignInTarget {
 export function canRoute(entry: SearchEntry): boolean {
   if (entry.kind === 'root') return supportsRoot(entry.account.partition);
   return Boolean(entry.account.accountId || entry.account.alias);
-}
-
-/** The account's own sign-in URL (the one worth bookmarking), when it has an ID or alias. */
-export function signInUrlOf(account: Account): string | undefined {
-  const name = account.accountId ?? account.alias;
-  if (!name) return undefined;
-  return accountSignInUrl({
-    partition: account.partition,
-    account: name,
-    region: account.region,
-    landingPath: account.landingPath,
-  });
 }
 
 function message(error: unknown): string {
