@@ -1,10 +1,11 @@
 // The whole popup: search box, results (or an empty state, or quick add) and a status line. State and
 // actions come from lib/popup/model.ts; nothing here touches the browser.
 import type { ComponentChildren } from 'preact';
+import { displayLabel, signInUrlOf } from '../lib/account';
 import { t } from '../lib/i18n';
-import { canRoute, type PopupModel, signInUrlOf } from '../lib/popup/model';
+import { canRoute, type PopupModel } from '../lib/popup/model';
 import { isAddable } from '../lib/popup/quick-add';
-import { displayLabel, type SearchResult } from '../lib/search';
+import type { SearchResult } from '../lib/search';
 import { EmptyState } from './EmptyState';
 import { IconButton } from './IconButton';
 import { QuickAdd } from './QuickAdd';

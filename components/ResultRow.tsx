@@ -1,4 +1,5 @@
 // One sign-in in the result list: colour mark, label, alias and account ID, user name or root, partition.
+import { partitionTag } from '../lib/account';
 import { t } from '../lib/i18n';
 import { formatAccountId } from '../lib/ids';
 import type { Highlights, SearchEntry } from '../lib/search';
@@ -19,11 +20,6 @@ export interface ResultRowProps {
   onChoose: (position: number, newTab: boolean) => void;
 }
 
-function partitionName(entry: SearchEntry): string | undefined {
-  const p = entry.account.partition;
-  return p === 'aws-us-gov' ? t('popupPartitionGov') : p === 'aws-cn' ? t('popupPartitionCn') : undefined;
-}
-
 export function ResultRow(props: ResultRowProps) {
   const { entry, highlights: h, position, routable } = props;
   const a = entry.account;
@@ -35,7 +31,7 @@ export function ResultRow(props: ResultRowProps) {
   const showId = id && titleField !== 'accountId';
   const who =
     entry.kind === 'iam' ? entry.userName! : entry.kind === 'root' ? t('popupRoot') : t('popupAccountPage');
-  const partition = partitionName(entry);
+  const partition = partitionTag(a.partition);
   const name = [
     title,
     showAlias && a.alias,

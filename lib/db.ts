@@ -86,7 +86,9 @@ export function makePage(
 
 /**
  * Upgrade steps, one per version, applied in order from the version on disk. Each has a test that seeds a
- * database as the previous version wrote it (tests/unit/db.test.ts, fixtures in tests/fixtures/db).
+ * database as the previous version wrote it (tests/unit/db.test.ts): records from tests/fixtures/db, stores
+ * from frozen copies of the released steps (tests/unit/db-frozen.ts), never from these steps. When a step
+ * ships, copy it there.
  */
 export const UPGRADES: Record<number, (db: Db, tx: Tx) => void | Promise<void>> = {
   // v1 (first release): accounts keyed by an internal key, indexed by account ID and alias per partition.

@@ -2,17 +2,10 @@
 // opened and what the person wants; only the fields they changed are written, onto the record as it is
 // now, so a sign-in learned or imported in another tab meanwhile survives the save.
 
+import { rootEmail } from './account';
 import { mergeFrecency } from './frecency';
 import { t } from './i18n';
-import {
-  type AccountIndex,
-  type MergeResult,
-  nameOf,
-  rootEmail,
-  sameAccount,
-  sameSignIn,
-  toSignIn,
-} from './merge';
+import { type AccountIndex, type MergeResult, nameOf, sameAccount, sameSignIn, toSignIn } from './merge';
 import type { AccountDraft } from './message-schemas';
 import { rebase, StaleWriteError } from './revise';
 import type { Account } from './schema';

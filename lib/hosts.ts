@@ -1,4 +1,4 @@
-// Parses and builds AWS sign-in URLs. Hosts are compared label by label, never by substring, so
+// Parses and builds AWS sign-in and console URLs. Hosts are compared label by label, never by substring, so
 // lookalikes such as `signin.aws.amazon.com.evil.test` get nothing.
 import { isAccountId, isAlias, isRegion, type Partition } from './ids';
 import { resolveLandingPath } from './landing-path';
@@ -63,16 +63,21 @@ function toUrl(input: string | URL): URL | undefined {
   }
 }
 
+/** The host's labels if `input` is an https URL on the default port without user info, as AWS serves. */
+function httpsLabels(input: string | URL): string[] | undefined {
+  const url = toUrl(input);
+  if (url === undefined) return undefined;
+  const plain = url.protocol === 'https:' && url.port === '' && url.username === '' && url.password === '';
+  return plain ? url.hostname.split('.') : undefined;
+}
+
 /**
  * Returns where a URL is if it is exactly a sign-in host of a supported partition over plain https
  * (default port, no user info); undefined for everything else.
  */
 export function parseSignInUrl(input: string | URL): SignInLocation | undefined {
-  const url = toUrl(input);
-  if (!url || url.protocol !== 'https:' || url.port !== '' || url.username !== '' || url.password !== '') {
-    return undefined;
-  }
-  const labels = url.hostname.split('.');
+  const labels = httpsLabels(input);
+  if (!labels) return undefined;
   for (const hosts of PARTITION_HOSTS) {
     const n = hosts.suffix.length;
     const tail = labels.slice(-n);
@@ -85,6 +90,30 @@ export function parseSignInUrl(input: string | URL): SignInLocation | undefined 
     if (isAccountId(label) || isAlias(label))
       return { partition: hosts.partition, label, labelKind: 'account' };
     return undefined;
+  }
+  return undefined;
+}
+
+export interface ConsoleLocation {
+  partition: Partition;
+  /** The account a multi-session console host names: `<account id>-<session>.<region>.console.…`. */
+  accountId?: string;
+}
+
+const MULTI_SESSION = /^(\d{12})-[a-z\d]+$/;
+
+/**
+ * Returns where a URL is if it is on a console host of a supported partition (`console.aws.amazon.com` or
+ * any host under it, e.g. a region's) over plain https (default port, no user info); undefined otherwise.
+ */
+export function parseConsoleUrl(input: string | URL): ConsoleLocation | undefined {
+  const labels = httpsLabels(input);
+  if (!labels) return undefined;
+  for (const { partition, console } of PARTITION_HOSTS) {
+    const tail = console.split('.');
+    if (labels.length < tail.length || labels.slice(-tail.length).join('.') !== console) continue;
+    const session = MULTI_SESSION.exec(labels[0]!);
+    return session ? { partition, accountId: session[1]! } : { partition };
   }
   return undefined;
 }

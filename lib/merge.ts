@@ -1,6 +1,7 @@
 // Merge rules: how a draft (a form, an import row, a learned sign-in) joins the accounts Signpost knows.
 // The account ID is the stable identity; an alias or a root email belongs to one account at a time, so a
 // draft that links them folds the records it names into one.
+import { rootEmail } from './account';
 import { type Frecency, mergeFrecency } from './frecency';
 import { t } from './i18n';
 import { sameUserName } from './ids';
@@ -60,11 +61,6 @@ export class AccountIndex {
   private get(key: string | undefined): Account | undefined {
     return key === undefined ? undefined : this.byKey.get(key);
   }
-}
-
-export function rootEmail(account: Pick<Account, 'signIns'>): string | undefined {
-  for (const s of account.signIns) if (s.type === 'root') return s.email;
-  return undefined;
 }
 
 export type MergeStatus = 'added' | 'updated' | 'unchanged';

@@ -1,15 +1,9 @@
 // The address-bar entry point: `aws prod ali` suggests the best sign-ins (same ranking as the popup) and
 // Enter routes the chosen one, in the current tab or a new one as the browser's disposition says.
+import { displayLabel } from './account';
 import { formatAccountId } from './ids';
 import { xmlCharacters } from './safe-text';
-import {
-  displayLabel,
-  type Field,
-  type Highlights,
-  rank,
-  type SearchEntry,
-  type SearchIndex,
-} from './search';
+import { type Field, type Highlights, rank, type SearchEntry, type SearchIndex } from './search';
 
 export interface Suggestion {
   content: string;

@@ -1,8 +1,9 @@
 // Finds sign-ins by what a user remembers of them (label, alias, account ID, user name, root email, tags):
 // one index built per account list, then `rank` per keystroke; shared by the popup and the omnibox.
 import uFuzzy from '@leeoniya/ufuzzy';
+import { displayLabel } from './account';
 import { frecencyScore } from './frecency';
-import { formatAccountId } from './ids';
+import { compareNatural } from './natural-sort';
 import type { Account } from './schema';
 
 /** What one result routes to: an IAM user, the root user, or the account's sign-in page (no user saved). */
@@ -58,17 +59,6 @@ const fuzzy = new uFuzzy({
   intraMode: 1,
 });
 
-/** The name a person gave the account, else what identifies it. */
-export function displayLabel(account: Account): string {
-  return (
-    account.label ||
-    account.alias ||
-    (account.accountId ? formatAccountId(account.accountId) : '') ||
-    account.signIns.find((s) => s.type === 'root')?.email ||
-    ''
-  );
-}
-
 /** One entry per IAM user and one for root; an account without sign-ins gets one entry for its page. */
 export function flatten(accounts: readonly Account[]): SearchEntry[] {
   const entries: SearchEntry[] = [];
@@ -98,13 +88,6 @@ export function flatten(accounts: readonly Account[]): SearchEntry[] {
     }
   }
   return entries;
-}
-
-/** A plain-comparable label key: case and accents folded, numbers padded so "2" sorts before "10". */
-function sortKey(e: SearchEntry): string {
-  let key = `${displayLabel(e.account)}\u0000${e.userName ?? e.email ?? ''}`.toLowerCase();
-  if (/[^\p{ASCII}]/u.test(key)) key = key.normalize('NFD').replace(/\p{M}/gu, '');
-  return key.replace(/\d+/g, (digits) => digits.padStart(16, '0'));
 }
 
 const indexes = new WeakMap<readonly Account[], SearchIndex>();
@@ -144,7 +127,7 @@ export function buildIndex(accounts: readonly Account[]): SearchIndex {
   const haystack: string[] = new Array(n);
   const lower: string[] = new Array(n);
   const starts = new Int32Array(n * (NFIELDS + 1));
-  const keys: string[] = new Array(n);
+  const labels: string[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const e = entries[i]!;
     const a = e.account;
@@ -161,11 +144,13 @@ export function buildIndex(accounts: readonly Account[]): SearchIndex {
     const text = values.join(SEP);
     haystack[i] = text;
     lower[i] = text.toLowerCase();
-    keys[i] = sortKey(e);
+    labels[i] = displayLabel(a);
   }
+  // By label, then user, in the options page's natural order (built once per list, not per keystroke).
+  const who = (i: number) => entries[i]!.userName ?? entries[i]!.email ?? '';
   const byLabel = entries
     .map((_, i) => i)
-    .sort((x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0));
+    .sort((x, y) => compareNatural(labels[x]!, labels[y]!) || compareNatural(who(x), who(y)));
   const labelRank = new Int32Array(n);
   for (let r = 0; r < n; r++) labelRank[byLabel[r]!] = r;
   return { entries, haystack, lower, starts, labelRank, cache: {} };

@@ -2,12 +2,13 @@
 // Owned by the background service worker; it keeps no state that matters only in memory (the list cache
 // is rebuilt from IndexedDB after a restart).
 import type { IDBPDatabase } from 'idb';
+import { rootEmail } from './account';
 import { type AccountPage, makePage, openSignpostDb, PAGE_SIZE, type SignpostDB } from './db';
 import { applyEdit } from './edit';
 import { recordUse } from './frecency';
 import { sameUserName } from './ids';
 import { type LearnedSignIn, learnSignIn } from './learn-merge';
-import { AccountIndex, frecencyCeiling, type MergeResult, mergeDraft, rootEmail } from './merge';
+import { AccountIndex, frecencyCeiling, type MergeResult, mergeDraft } from './merge';
 import type { AccountDraft } from './message-schemas';
 import { inverse, type Revision, rebase } from './revise';
 import {

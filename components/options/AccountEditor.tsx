@@ -1,8 +1,9 @@
 // The form to add or edit one account: identifiers, how it looks, where it lands, and its sign-ins.
 // Messages appear next to the box they are about once the user has left it (or tried to save).
 import { useEffect, useRef } from 'preact/hooks';
+import { partitionName } from '../../lib/account';
 import { t } from '../../lib/i18n';
-import { PARTITIONS, type Partition } from '../../lib/ids';
+import { PARTITIONS } from '../../lib/ids';
 import type { AccountForm, FieldId, FormErrors, TextField as TextFieldName } from '../../lib/options/form';
 import { ColourPicker } from './ColourPicker';
 import { TextField } from './TextField';
@@ -22,12 +23,6 @@ export interface AccountEditorProps {
   onCancel: () => void;
   onDelete?: () => void;
 }
-
-const PARTITION_NAMES: Record<Partition, () => string> = {
-  aws: () => t('partitionStandard'),
-  'aws-us-gov': () => t('partitionGovCloud'),
-  'aws-cn': () => t('partitionChina'),
-};
 
 export function AccountEditor(props: AccountEditorProps) {
   const { form, errors, isNew } = props;
@@ -114,7 +109,7 @@ export function AccountEditor(props: AccountEditorProps) {
         >
           {PARTITIONS.map((p) => (
             <option key={p} value={p}>
-              {PARTITION_NAMES[p]()}
+              {partitionName(p)}
             </option>
           ))}
         </select>

@@ -1,8 +1,9 @@
 // One account in the options list: its mark, names, tags and sign-ins, with edit and delete actions.
+
+import { displayLabel, partitionName } from '../../lib/account';
 import { t } from '../../lib/i18n';
 import { formatAccountId } from '../../lib/ids';
 import type { Account } from '../../lib/schema';
-import { displayLabel } from '../../lib/search';
 
 export interface AccountRowProps {
   account: Account;
@@ -23,12 +24,7 @@ export function AccountRow({
 }: AccountRowProps) {
   const label = displayLabel(account);
   const ids = [account.alias, account.accountId && formatAccountId(account.accountId)].filter(Boolean);
-  const partition =
-    account.partition === 'aws-us-gov'
-      ? t('partitionGovCloud')
-      : account.partition === 'aws-cn'
-        ? t('partitionChina')
-        : undefined;
+  const partition = account.partition === 'aws' ? undefined : partitionName(account.partition);
   const titleId = `account-${account.key}`;
   return (
     <li class={`account${selected ? ' account--selected' : ''}`} aria-labelledby={titleId}>

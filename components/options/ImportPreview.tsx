@@ -1,13 +1,13 @@
 // What an import would do, before it does it: counts, then the new, updated, unchanged and rejected rows
 // (each rejection with its line and reason). Nothing is written until Confirm.
 import { useState } from 'preact/hooks';
+import { displayLabel } from '../../lib/account';
 import { type MessageKey, t } from '../../lib/i18n';
 import { formatAccountId } from '../../lib/ids';
 import type { ImportPlan, PlanEntry } from '../../lib/import/plan';
 import type { ImportFormat, ImportRejection } from '../../lib/import/types';
 import { describeChanges } from '../../lib/options/changes';
 import type { Settings } from '../../lib/schema';
-import { displayLabel } from '../../lib/search';
 
 export interface ImportPreviewProps {
   name: string;

@@ -2,12 +2,12 @@
 // answers. Extension pages may list and edit everything; a content script on a sign-in page may only ask
 // what to fill for the one account its page is for (or its own tab's pending route) and report a sign-in.
 
+import { displayLabel, rootEmail } from '../account';
 import { frecencyScore } from '../frecency';
 import { accountSignInUrl, parseSignInUrl, rootSignInUrl, type SignInLocation } from '../hosts';
 import { t } from '../i18n';
 import { parseAccountRef } from '../ids';
 import type { LearnedSignIn } from '../learn-merge';
-import { rootEmail } from '../merge';
 import { contentRequestSchema, pageRequestSchema, type SignInTarget } from '../message-schemas';
 import type {
   LearnOutcome,
@@ -21,7 +21,7 @@ import type {
 } from '../messages';
 import type { Revision } from '../revise';
 import { type Account, explain, type PendingRoute } from '../schema';
-import { displayLabel, firstAccounts } from '../search';
+import { firstAccounts } from '../search';
 import type { Store } from '../store';
 import { ROUTE_TTL, type Session } from './session';
 

@@ -1,13 +1,13 @@
 // Reads a CSV file with a header row: account (ID or alias), alias, label, user (several with `;`),
 // email (the root user), tags (`;` or spaces), and optionally partition, region, colour, notes, landing.
 import Papa from 'papaparse';
+import { partitionName } from '../account';
 import { supportsRoot } from '../hosts';
 import { t } from '../i18n';
 import { PARTITIONS, type Partition, parseAccountRef } from '../ids';
 import type { AccountDraftInput, SignInDraft } from '../message-schemas';
 import { checkDraft } from './check-draft';
 import { type CsvField, csvField, csvHeaderInfo } from './csv-header';
-import { partitionName } from './partition-name';
 import type { ImportParse, ImportRejection, ImportRow } from './types';
 
 type Cells = Partial<Record<CsvField, string>>;

@@ -1,12 +1,13 @@
 // Reads `aws organizations list-accounts` output: one account per entry, labelled with its name, with the
 // root email as a root sign-in where the partition has console root sign-in.
+
+import { partitionName } from '../account';
 import { supportsRoot } from '../hosts';
 import { t } from '../i18n';
 import type { Partition } from '../ids';
 import type { AccountDraftInput } from '../message-schemas';
 import { checkDraft } from './check-draft';
 import { arrayElementLines } from './json-lines';
-import { partitionName } from './partition-name';
 import type { ImportParse, ImportRejection, ImportRow } from './types';
 
 const ARN_PARTITION = /^arn:(aws|aws-us-gov|aws-cn):/;

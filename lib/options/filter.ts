@@ -1,9 +1,11 @@
 // The options page's filter: every word typed must appear somewhere in an account (label, alias, ID with
 // or without dashes, user names, root email, tags, notes, partition). Plain substring matching is exact
 // and fast enough for 10,000 accounts; the popup does the fuzzy ranking.
+
+import { displayLabel } from '../account';
 import { formatAccountId } from '../ids';
+import { compareNatural } from '../natural-sort';
 import type { Account } from '../schema';
-import { displayLabel } from '../search';
 
 export function haystack(account: Account): string {
   return [
@@ -21,12 +23,10 @@ export function haystack(account: Account): string {
     .toLowerCase();
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
 /** Accounts in the order the page lists them: by what the user calls them. */
 export function sortAccounts(accounts: readonly Account[]): Account[] {
   const keyed = accounts.map((a) => ({ a, k: displayLabel(a) }));
-  keyed.sort((x, y) => collator.compare(x.k, y.k) || (x.a.key < y.a.key ? -1 : 1));
+  keyed.sort((x, y) => compareNatural(x.k, y.k) || (x.a.key < y.a.key ? -1 : 1));
   return keyed.map((x) => x.a);
 }
 

@@ -1,6 +1,7 @@
 // The options page's state as signals, and its actions. The browser comes in as dependencies (messages,
 // downloads), so tests drive the whole page with fakes; components only read signals and call actions.
 import { batch, computed, signal } from '@preact/signals';
+import { displayLabel } from '../account';
 import { exportFileName, exportJson } from '../export';
 import { t } from '../i18n';
 import { parseImport } from '../import/parse';
@@ -10,7 +11,6 @@ import type { ImportParse } from '../import/types';
 import type { AccountDraft, RequestOf, RequestType, Responses } from '../messages';
 import type { Revision } from '../revise';
 import { type Account, DEFAULT_SETTINGS, type Settings } from '../schema';
-import { displayLabel } from '../search';
 import { filterAccounts, haystack, sortAccounts } from './filter';
 import {
   type AccountForm,

@@ -1,19 +1,14 @@
 // Sees a person submit a sign-in form and reads who signed in: the root email, or the account and IAM
 // user name. It never reads a password or MFA box: only the identifier, account and user name boxes.
+import { accountName } from '../account';
 import type { SignInLocation } from '../hosts';
-import { isEmail, isUserName, parseAccountRef } from '../ids';
+import { isEmail, isUserName } from '../ids';
 import { isChecked, isTextBox, trusted } from './dom';
 import { detectSemantic } from './semantic';
 import { detect as detectKnown } from './variants';
 
 /** The page as learning reads it: boxes count even when hidden (nothing is written here). */
 const detect = (doc: Document) => detectKnown(doc, isTextBox) ?? detectSemantic(doc) ?? undefined;
-
-/** An account ID or alias in one comparable form (`1234-5678-9012` → `123456789012`), or undefined. */
-export function accountName(input: string | undefined): string | undefined {
-  const ref = input ? parseAccountRef(input) : undefined;
-  return ref && ('accountId' in ref ? ref.accountId : ref.alias);
-}
 
 export type LearnedSignIn =
   | { type: 'root'; email: string }

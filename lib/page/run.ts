@@ -1,12 +1,14 @@
 // The sign-in content script's logic: recognise the page, ask the background what to fill, fill it (or
 // offer saved user names), keep it filled through re-renders, learn what the person submits, and write the
 // decision to <html data-signpost>. When in doubt it fills nothing and says so.
+
+import { accountName } from '../account';
 import { parseSignInUrl } from '../hosts';
 import { t } from '../i18n';
 import { isEmail, isUserName } from '../ids';
 import type { PageAccount, PageAnswer, PageStatus, RequestOf, RequestType, Responses } from '../messages';
 import { choose, focus, isChecked, press, setValue, trusted } from './dom';
-import { accountName, type LearnedSignIn, watchSubmits } from './learn';
+import { type LearnedSignIn, watchSubmits } from './learn';
 import { showNotice } from './notice';
 import { detectPage as detect, detectSemantic } from './semantic';
 import { domReady, type Guard, type GuardOptions, type Kept, keepFilled, waitFor } from './wait';

@@ -1,7 +1,8 @@
 // The popup's state as signals and its actions; everything that touches the browser comes in as a
 // dependency, so tests drive the whole popup with fakes.
 import { batch, computed, signal } from '@preact/signals';
-import { accountSignInUrl, PARTITION_HOSTS, parseSignInUrl, supportsRoot } from '../hosts';
+import { signInUrlOf } from '../account';
+import { parseConsoleUrl, parseSignInUrl, supportsRoot } from '../hosts';
 import type { MessageKey } from '../i18n';
 import { formatAccountId } from '../ids';
 import type { RequestOf, RequestType, Responses, SignInTarget } from '../messages';
@@ -56,20 +57,7 @@ const NEW_TAB_PAGES =
 
 /** A console or sign-in page of one of the partitions: routing there replaces nothing worth keeping. */
 export function isAwsPage(url: string | undefined): boolean {
-  if (!url) return false;
-  if (parseSignInUrl(url)) return true;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol !== 'https:' || parsed.port !== '') return false;
-  const labels = parsed.hostname.split('.');
-  return PARTITION_HOSTS.some(({ console }) => {
-    const tail = console.split('.');
-    return labels.length >= tail.length && labels.slice(-tail.length).join('.') === console;
-  });
+  return url !== undefined && (parseSignInUrl(url) !== undefined || parseConsoleUrl(url) !== undefined);
 }
 
 export function isBlankTab(url: string | undefined): boolean {
@@ -95,18 +83,6 @@ export function targetOf(entry: SearchEntry): SignInTarget {
 export function canRoute(entry: SearchEntry): boolean {
   if (entry.kind === 'root') return supportsRoot(entry.account.partition);
   return Boolean(entry.account.accountId || entry.account.alias);
-}
-
-/** The account's own sign-in URL (the one worth bookmarking), when it has an ID or alias. */
-export function signInUrlOf(account: Account): string | undefined {
-  const name = account.accountId ?? account.alias;
-  if (!name) return undefined;
-  return accountSignInUrl({
-    partition: account.partition,
-    account: name,
-    region: account.region,
-    landingPath: account.landingPath,
-  });
 }
 
 function message(error: unknown): string {

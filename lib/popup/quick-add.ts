@@ -1,6 +1,6 @@
 // Reads what a person pastes into the popup's quick add (an account ID, alias, account sign-in URL or console
 // URL, and an optional IAM user name) with the framework-free identifier rules, so the popup stays small.
-import { PARTITION_HOSTS, parseSignInUrl } from '../hosts';
+import { parseConsoleUrl, parseSignInUrl } from '../hosts';
 import type { MessageKey } from '../i18n';
 import { isAccountId, isUserName, normaliseAccountId, type Partition, parseAccountRef } from '../ids';
 import type { AccountDraftInput } from '../messages';
@@ -23,22 +23,6 @@ function toUrl(text: string): URL | undefined {
   }
 }
 
-/**
- * A console URL names its account only in the multi-session form,
- * `https://<account id>-<session>.<region>.console.aws.amazon.com/…`.
- */
-function fromConsoleUrl(url: URL): ParsedAccount | 'console' | undefined {
-  const labels = url.hostname.split('.');
-  for (const hosts of PARTITION_HOSTS) {
-    const consoleLabels = hosts.console.split('.');
-    const n = consoleLabels.length;
-    if (labels.length < n || labels.slice(-n).join('.') !== hosts.console) continue;
-    const session = /^(\d{12})-[a-z\d]+$/.exec(labels[0] ?? '');
-    return session ? { partition: hosts.partition, accountId: session[1]! } : 'console';
-  }
-  return undefined;
-}
-
 /** Reads the account box: an ID or alias as typed, or the account a sign-in or console URL names. */
 export function parseAccountInput(input: string): ParsedAccount | { error: MessageKey } {
   const text = input.trim();
@@ -54,9 +38,10 @@ export function parseAccountInput(input: string): ParsedAccount | { error: Messa
       const ref = parseAccountRef(signIn.label)!;
       return { partition: signIn.partition, ...ref };
     }
-    const console = fromConsoleUrl(url);
-    if (console === 'console') return { error: 'popupAddErrorUrlWithoutAccount' };
-    if (console) return console;
+    // A console URL names its account only in the multi-session form.
+    const console = parseConsoleUrl(url);
+    if (console?.accountId) return { partition: console.partition, accountId: console.accountId };
+    if (console) return { error: 'popupAddErrorUrlWithoutAccount' };
     return { error: 'popupAddErrorNotAws' };
   }
   const ref = parseAccountRef(text);

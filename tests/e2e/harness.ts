@@ -47,6 +47,8 @@ export interface Harness {
   workerRunning(): boolean;
   openPopup(): Promise<Page>;
   openOptions(): Promise<Page>;
+  /** Uncaught errors of a page opened through this harness, listened for from before it started loading. */
+  pageErrors(page: Page): string[];
   /** Opens `url` in a new tab and waits for its load event. */
   openPage(url: string, options?: { waitUntil?: 'load' | 'domcontentloaded' }): Promise<Page>;
   /** Resolves with the first tab opened after this call whose URL matches; call it before the action. */
@@ -145,8 +147,19 @@ export async function launchSignpost(options: LaunchOptions = {}): Promise<Harne
     return messenger;
   }
 
-  async function openExtensionPage(path: string): Promise<Page> {
+  const errors = new WeakMap<Page, string[]>();
+  /** A new tab that records its uncaught errors before anything loads in it (a listener added after
+   * `goto` misses every error thrown while the page's scripts first run). */
+  async function newPage(): Promise<Page> {
     const page = await browser.newPage();
+    const seen: string[] = [];
+    errors.set(page, seen);
+    page.on('pageerror', (error) => seen.push(String(error)));
+    return page;
+  }
+
+  async function openExtensionPage(path: string): Promise<Page> {
+    const page = await newPage();
     await page.goto(`${origin}/${path}`, { waitUntil: 'load' });
     return page;
   }
@@ -194,8 +207,14 @@ export async function launchSignpost(options: LaunchOptions = {}): Promise<Harne
     openPopup: () => openExtensionPage('popup.html'),
     openOptions: () => openExtensionPage('options.html'),
 
+    pageErrors(page) {
+      const seen = errors.get(page);
+      if (!seen) throw new Error('pageErrors: this page was not opened through the harness.');
+      return seen;
+    },
+
     async openPage(url, options = {}) {
-      const page = await browser.newPage();
+      const page = await newPage();
       await page.goto(url, { waitUntil: options.waitUntil ?? 'load' });
       return page;
     },
@@ -264,6 +283,21 @@ export function extensionTabId(page: Page): Promise<number> {
         ).chrome.tabs.getCurrent()
       ).id,
   );
+}
+
+/** Relative luminance (0 black – 1 white) of an element's computed background and text colours. */
+export function contrastOf(page: Page, selector: string): Promise<{ background: number; text: number }> {
+  return page.$eval(selector, (el) => {
+    const luminance = (colour: string) => {
+      const [r, g, b] = (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map((c) => {
+        const v = Number(c) / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const style = getComputedStyle(el);
+    return { background: luminance(style.backgroundColor), text: luminance(style.color) };
+  });
 }
 
 export async function signpostState(page: Page, timeoutMs = 5000): Promise<SignpostState> {

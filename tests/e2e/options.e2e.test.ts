@@ -8,7 +8,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Account, Settings } from '../../lib/schema';
 import { organizationsFixture } from '../unit/import/organizations-fixture';
-import { type Harness, launchSignpost } from './harness';
+import { contrastOf, type Harness, launchSignpost } from './harness';
 
 const FIXTURES = resolve('tests/fixtures/import');
 
@@ -228,26 +228,49 @@ describe('the rest of the options page', () => {
   });
 
   it('screenshots: list, editor with a message, and import preview, in light and dark', async () => {
+    // Asked before the page opens: the message tab opened later would put the options page in the background.
+    const stored = (await list()).accounts.length;
     for (const scheme of ['light', 'dark'] as const) {
       const page = await openOptions();
       await page.setViewport({ width: 1200, height: 900 });
       await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      // What each screenshot shows, asserted: the theme of the system, the list, the field's message, the preview.
+      const { background, text } = await contrastOf(page, 'body');
+      expect(scheme === 'dark' ? background < 0.1 : background > 0.9, `${scheme} background`).toBe(true);
+      expect(Math.abs(background - text), 'text stands out from the background').toBeGreaterThan(0.6);
+      expect(await page.$$eval('.account', (rows) => rows.length)).toBe(stored);
       await harness.screenshot(page, `options-list-${scheme}`);
       await (await button(page, 'Edit Production')).click();
       await page.waitForSelector('.editor');
       await page.click('#edit-accountId', { count: 3 });
       await page.keyboard.type('1234');
       await page.keyboard.press('Tab');
+      expect(await messageFor(page, '#edit-accountId')).toBe(
+        'An account ID is exactly 12 digits, like 1234-5678-9012.',
+      );
       await page.evaluate(() => window.scrollTo(0, 0));
       await harness.screenshot(page, `options-editor-${scheme}`);
       await page.keyboard.press('Escape');
       await upload(page, join(FIXTURES, 'accounts.csv'));
+      expect(await texts(page, '.preview__format')).toEqual(['Read as: CSV.']);
+      expect(await texts(page, '.preview__item--rejected')).toHaveLength(2);
       await page.evaluate(() => window.scrollTo(0, 0));
       await harness.screenshot(page, `options-preview-${scheme}`);
       await page.close();
     }
   });
 });
+
+/** The message shown for a field: the text of the element its aria-describedby names. */
+function messageFor(page: Page, selector: string): Promise<string> {
+  return page.$eval(selector, (el) => {
+    const ids = el.getAttribute('aria-describedby')?.split(/\s+/) ?? [];
+    return ids
+      .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
+      .join(' ')
+      .trim();
+  });
+}
 
 describe('10,000 accounts', () => {
   it('imports an Organizations file of 10,000 accounts (timings reported, not asserted)', async () => {

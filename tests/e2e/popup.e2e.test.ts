@@ -3,7 +3,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountDraftInput } from '../../lib/messages';
-import { type Harness, launchSignpost, replicaState, signpostState } from './harness';
+import { contrastOf, type Harness, launchSignpost, replicaState, signpostState } from './harness';
 
 const DAY = 86_400_000;
 
@@ -195,8 +195,16 @@ describe('popup in Chromium', () => {
     const page = await openPopup();
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
     await page.keyboard.press('ArrowDown');
+    // What the screenshots show, asserted: the system's theme, readable text, the second row active.
+    const light = await contrastOf(page, 'body');
+    expect(light.background).toBeGreaterThan(0.9);
+    expect(light.background - light.text).toBeGreaterThan(0.6);
+    expect(await activeName(page)).toBe((await optionNames(page))[1]);
     await harness.screenshot(page, 'popup-light');
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    const dark = await contrastOf(page, 'body');
+    expect(dark.background).toBeLessThan(0.1);
+    expect(dark.text - dark.background).toBeGreaterThan(0.6);
     await harness.screenshot(page, 'popup-dark');
     await page.type('[role="combobox"]', 'pay adm');
     await harness.screenshot(page, 'popup-dark-search');

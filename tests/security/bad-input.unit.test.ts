@@ -9,22 +9,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { handleMessage, type Sender } from '../../lib/background/handlers';
 import { makePage, openSignpostDb, rawAccounts } from '../../lib/db';
 import { t } from '../../lib/i18n';
-import {
-  isAccountId,
-  isAlias,
-  isEmail,
-  isUserName,
-  normaliseAccountId,
-  parseAccountRef,
-  sameUserName,
-} from '../../lib/ids';
+import { parseAccountRef, sameUserName } from '../../lib/ids';
 import { parseDetected, parseImport } from '../../lib/import/parse';
 import { planImport } from '../../lib/import/plan';
 import { contentRequestSchema, pageRequestSchema } from '../../lib/message-schemas';
 import { parseAccountInput, parseQuickAdd } from '../../lib/popup/quick-add';
 import { accountIdSchema, accountSchema, aliasSchema, emailSchema, userNameSchema } from '../../lib/schema';
 import { Store } from '../../lib/store';
-import { background, EXT, ORIGIN, snapshot } from './background';
+import { background, type FakeBackground, snapshot } from '../fakes/background';
+import { contentScript, EXT, OPTIONS, ORIGIN, POPUP } from '../fakes/senders';
 
 /** Strings people paste and attackers send: digits with separators, unicode lookalikes, long runs, control chars. */
 const nasty = fc.oneof(
@@ -45,46 +38,154 @@ const nasty = fc.oneof(
   fc.nat({ max: 300 }).map((n) => 'a'.repeat(n)),
 );
 
-describe('identifier rules never throw and normalise to exactly one valid form', () => {
-  it('parseAccountRef (5000 runs): an ID is 12 digits from the input, an alias is the input lowercased', () => {
+// Independent oracles: AWS's rules written out character by character from its documentation, sharing no
+// code or regular expression with lib/ids.ts, so a wrong rule there cannot agree with itself here.
+const ASCII_DIGITS = '0123456789';
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+const UPPER = LOWER.toUpperCase();
+/** What a person may paste between the digits of an account ID: dashes and white space. */
+const isSeparator = (c: string) => c === '-' || c.trim() === '';
+/** The input's characters, minus separators. */
+const withoutSeparators = (input: string) => [...input].filter((c) => !isSeparator(c)).join('');
+/** An account ID is 12 ASCII digits, however the person spaced them. */
+const idOracle = (input: string) => {
+  const digits = withoutSeparators(input);
+  return digits.length === 12 && [...digits].every((c) => ASCII_DIGITS.includes(c));
+};
+/** An alias is 3–63 of a–z, 0–9 and "-", not starting or ending with "-", no "--", and not an account ID. */
+const aliasOracle = (alias: string) =>
+  alias.length >= 3 &&
+  alias.length <= 63 &&
+  [...alias].every((c) => LOWER.includes(c) || ASCII_DIGITS.includes(c) || c === '-') &&
+  !alias.startsWith('-') &&
+  !alias.endsWith('-') &&
+  !alias.includes('--') &&
+  !(alias.length === 12 && [...alias].every((c) => ASCII_DIGITS.includes(c)));
+/** An IAM user name is 1–64 of letters, digits and + = , . @ _ -. */
+const userNameOracle = (name: string) =>
+  name.length >= 1 &&
+  name.length <= 64 &&
+  [...name].every(
+    (c) => LOWER.includes(c) || UPPER.includes(c) || ASCII_DIGITS.includes(c) || '+=,.@_-'.includes(c),
+  );
+/** Signpost's deliberately loose email: one @, no white space, a dot inside the domain, at most 254 chars. */
+const emailOracle = (email: string) => {
+  const parts = email.split('@');
+  return (
+    email.length <= 254 &&
+    parts.length === 2 &&
+    parts[0]!.length > 0 &&
+    [...email].every((c) => c.trim() !== '') &&
+    parts[1]!.slice(1, -1).includes('.')
+  );
+};
+/** What an "account" box should read `input` as. */
+const refOracle = (input: string) => {
+  if (idOracle(input)) return { accountId: withoutSeparators(input) };
+  // Only digits and separators, but not 12 digits: a mistyped ID, never an alias.
+  if ([...input].every((c) => isSeparator(c) || ASCII_DIGITS.includes(c)) && input !== '') return undefined;
+  const alias = input.trim().toLowerCase();
+  return aliasOracle(alias) ? { alias } : undefined;
+};
+
+/** Inputs near the edges of the rules: valid IDs, aliases, user names and emails with one thing wrong. */
+const edgy = fc.oneof(
+  fc.string({ unit: fc.constantFrom(...ASCII_DIGITS), minLength: 11, maxLength: 13 }),
+  fc
+    .tuple(fc.constantFrom(' ', '-', '\t', '\u00a0', '\u2011', '--'), fc.nat({ max: 12 }))
+    .map(([sep, at]) => `123456789012`.slice(0, at) + sep + `123456789012`.slice(at)),
+  fc.string({ unit: fc.constantFrom(...'aZ09-'), minLength: 1, maxLength: 8 }),
+  fc.string({ unit: fc.constantFrom(...'aZ09+=,.@_- '), minLength: 60, maxLength: 66 }),
+  fc.constantFrom(
+    'a@b.c',
+    'a@.bc',
+    'a@bc.',
+    '@b.co',
+    'a@@b.co',
+    'a @b.co',
+    'A@B.CO',
+    `${'a'.repeat(250)}@b.co`,
+  ),
+);
+const identifier = fc.oneof(nasty, edgy);
+
+describe('identifier rules never throw and agree with AWS’s rules written out independently', () => {
+  it.each([
+    ['1234-5678-9012', { accountId: '123456789012' }],
+    [' 1234 5678 9012 ', { accountId: '123456789012' }],
+    ['1234\u00a05678\u00a09012', { accountId: '123456789012' }],
+    ['12345678901', undefined],
+    ['1234-5678-901X', { alias: '1234-5678-901x' }],
+    ['1234-5678-901', undefined],
+    ['１２３４５６７８９０１２', undefined],
+    ['Acme-Prod', { alias: 'acme-prod' }],
+    ['acme--prod', undefined],
+    ['-acme', undefined],
+    ['ab', undefined],
+  ])('parseAccountRef(%j) is %j', (input, expected) => {
+    expect(parseAccountRef(input)).toEqual(expected);
+  });
+
+  it('parseAccountRef (5000 runs): an ID is the 12 digits typed, an alias the input lowercased, else nothing', () => {
+    const seen = { id: 0, alias: 0, none: 0 };
     fc.assert(
-      fc.property(nasty, (input) => {
-        const ref = parseAccountRef(input);
-        if (!ref) return;
-        if ('accountId' in ref) {
-          expect(isAccountId(ref.accountId)).toBe(true);
-          expect(ref.accountId).toBe(normaliseAccountId(input));
-        } else {
-          expect(isAlias(ref.alias)).toBe(true);
-          expect(ref.alias).toBe(input.trim().toLowerCase());
-        }
-        // Idempotent: the normal form reads back as itself.
-        expect(parseAccountRef('accountId' in ref ? ref.accountId : ref.alias)).toEqual(ref);
+      fc.property(identifier, (input) => {
+        const expected = refOracle(input);
+        expect(parseAccountRef(input)).toEqual(expected);
+        seen[!expected ? 'none' : 'accountId' in expected ? 'id' : 'alias']++;
       }),
       { numRuns: 5000 },
     );
+    // Each kind of answer came up often enough that the property says something about it.
+    for (const count of Object.values(seen)) expect(count).toBeGreaterThan(100);
   });
 
-  it('the zod identifier schemas agree with the rules and never throw (5000 runs)', () => {
+  it('the zod identifier schemas accept exactly what the rules allow, with a reason when not (5000 runs)', () => {
+    const accepted = { id: 0, alias: 0, user: 0, email: 0 };
     fc.assert(
-      fc.property(nasty, (input) => {
+      fc.property(identifier, (input) => {
         const id = accountIdSchema.safeParse(input);
-        expect(id.success).toBe(isAccountId(normaliseAccountId(input)));
+        expect(id.success).toBe(idOracle(input));
         const alias = aliasSchema.safeParse(input);
-        expect(alias.success).toBe(isAlias(input.trim().toLowerCase()));
-        expect(userNameSchema.safeParse(input).success).toBe(isUserName(input.trim()));
-        expect(emailSchema.safeParse(input).success).toBe(isEmail(input.trim()));
-        for (const r of [id, alias]) if (!r.success) expect(r.error.issues[0]!.message).toMatch(/\w/);
+        expect(alias.success).toBe(aliasOracle(input.trim().toLowerCase()));
+        const user = userNameSchema.safeParse(input);
+        expect(user.success).toBe(userNameOracle(input.trim()));
+        const email = emailSchema.safeParse(input);
+        expect(email.success).toBe(emailOracle(input.trim()));
+        for (const r of [id, alias, user, email])
+          if (!r.success) expect(r.error.issues[0]!.message).toMatch(/\w/);
+        accepted.id += Number(id.success);
+        accepted.alias += Number(alias.success);
+        accepted.user += Number(user.success);
+        accepted.email += Number(email.success);
       }),
       { numRuns: 5000 },
     );
+    for (const count of Object.values(accepted)) expect(count).toBeGreaterThan(20);
   });
 
-  it('sameUserName is case-insensitive and symmetric (2000 runs)', () => {
+  it.each([
+    ['alice', 'ALICE', true],
+    ['Alice.Smith@corp', 'alice.smith@CORP', true],
+    ['alice', 'alice2', false],
+    ['alice', 'alic', false],
+    ['a_b', 'a-b', false],
+  ])('sameUserName(%j, %j) is %s: IAM user names are unique regardless of case', (a, b, same) => {
+    expect(sameUserName(a, b)).toBe(same);
+    expect(sameUserName(b, a)).toBe(same);
+  });
+
+  it('sameUserName (2000 runs): a name matches itself in any case, and never a name one character longer', () => {
+    const name = fc.string({
+      unit: fc.constantFrom(...`${LOWER}${UPPER}${ASCII_DIGITS}+=,.@_-`),
+      maxLength: 64,
+    });
+    const flips = fc.array(fc.boolean(), { minLength: 64, maxLength: 64 });
     fc.assert(
-      fc.property(nasty, nasty, (a, b) => {
-        expect(sameUserName(a, b)).toBe(sameUserName(b, a));
-        expect(sameUserName(a, a.toUpperCase())).toBe(a.toLowerCase() === a.toUpperCase().toLowerCase());
+      fc.property(name, flips, fc.constantFrom(...'aZ0_'), (a, flip, extra) => {
+        const recased = [...a].map((c, i) => (flip[i] ? c.toUpperCase() : c.toLowerCase())).join('');
+        expect(sameUserName(a, recased)).toBe(true);
+        expect(sameUserName(a, a + extra)).toBe(false);
       }),
       { numRuns: 2000 },
     );
@@ -494,12 +595,7 @@ async function seeded() {
 }
 
 /** Sends `message` as `sender`: the reply is plain, and a refusal leaves the stored state as it was. */
-async function probe(
-  bg: ReturnType<typeof background>,
-  message: unknown,
-  sender: Sender,
-  tally: Record<string, number>,
-) {
+async function probe(bg: FakeBackground, message: unknown, sender: Sender, tally: Record<string, number>) {
   const before = await snapshot();
   const reply = await handleMessage(message, sender, bg.deps);
   plain(reply);
@@ -528,9 +624,7 @@ describe('handleMessage never throws and never writes when it refuses', () => {
   it('near-valid requests from a sign-in page (1500 runs): refused ones change nothing', async () => {
     const bg = await seeded();
     const tally: Record<string, number> = {};
-    const page = fc
-      .constantFrom(...SIGN_IN_URLS)
-      .map((url) => ({ id: EXT, url, frameId: 0, tab: { id: 7, url } }));
+    const page = fc.constantFrom(...SIGN_IN_URLS).map((url) => contentScript(url));
     // Learns that are mostly right, so that some runs write and "refused changes nothing" is not alone.
     const learn = fc
       .tuple(
@@ -562,10 +656,7 @@ describe('handleMessage never throws and never writes when it refuses', () => {
     const bg = await seeded();
     const tally: Record<string, number> = {};
     await fc.assert(
-      fc.asyncProperty(
-        anyMessage,
-        async (message) => void (await probe(bg, message, { id: EXT, url: `${ORIGIN}options.html` }, tally)),
-      ),
+      fc.asyncProperty(anyMessage, async (message) => void (await probe(bg, message, OPTIONS, tally))),
       { numRuns: 1500 },
     );
     expect(tally.wrote).toBeGreaterThan(5);
@@ -635,16 +726,10 @@ describe('corrupt records read from IndexedDB', () => {
           return JSON.stringify(all.filter((a) => String(a.key).startsWith('junk-')));
         };
         const junkBefore = await raw();
-        plain(
-          await handleMessage(
-            { type: 'page.query' },
-            { id: EXT, url: SIGN_IN_URLS[0], frameId: 0, tab: { id: 1 } },
-            bg.deps,
-          ),
-        );
+        plain(await handleMessage({ type: 'page.query' }, contentScript(SIGN_IN_URLS[0]!, 1), bg.deps));
         const saved = await handleMessage(
           { type: 'accounts.save', account: { accountId: '999999999999' } },
-          { id: EXT, url: `${ORIGIN}popup.html` },
+          POPUP,
           bg.deps,
         );
         plain(saved);

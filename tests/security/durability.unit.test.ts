@@ -4,23 +4,16 @@
 // Level: unit, fake IndexedDB through the real store and handlers. tests/unit/db.test.ts already upgrades the
 // clean v1 fixture; this adds the damaged one and the large refused write. The same promises in Chromium:
 // durability.e2e.test.ts.
-import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { DB_NAME, openSignpostDb, rawAccounts, UPGRADES } from '../../lib/db';
+import { openSignpostDb, rawAccounts } from '../../lib/db';
 import { Store } from '../../lib/store';
+import { background, snapshot } from '../fakes/background';
+import { contentScript } from '../fakes/senders';
 import v1Damaged from '../fixtures/db/v1-damaged.json';
-import { background, contentScript, snapshot } from './background';
+import { seedVersion } from '../unit/db-frozen';
 
 /** Writes `accounts` into a database exactly as schema version 1 made it (one record per account). */
-async function seedV1(accounts: unknown[]) {
-  const db = await openDB(DB_NAME, 1, {
-    upgrade(db, _old, _new, tx) {
-      UPGRADES[1]!(db as never, tx as never);
-    },
-  });
-  for (const account of accounts) await db.put('accounts', account);
-  db.close();
-}
+const seedV1 = (accounts: unknown[]) => seedVersion(1, { accounts });
 
 async function raw(): Promise<Record<string, unknown>> {
   const db = await openSignpostDb();

@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { handleMessage } from '../../lib/background/handlers';
 import { accountSignInUrl, parseSignInUrl } from '../../lib/hosts';
 import { run } from '../../lib/page/run';
+import { background } from '../fakes/background';
+import { contentScript } from '../fakes/senders';
 import { FIXTURES, fakeSend, isUserEvent, page, SETTINGS } from '../unit/page/fixtures';
-import { background, contentScript } from './background';
 import { NOT_SIGN_IN, SIGN_IN_EDGES } from './host-table';
 
 // The oracle: the three partitions' sign-in hosts, spelled out again on purpose.

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Revision } from '../../lib/revise';
 import type { Account } from '../../lib/schema';
-import { background, contentScript } from './background';
+import { background } from '../fakes/background';
+import { contentScript } from '../fakes/senders';
 
 type Bg = ReturnType<typeof background>;
 const ACCOUNT_PAGE = (label: string) => `https://${label}.signin.aws.amazon.com/console`;

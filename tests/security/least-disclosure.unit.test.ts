@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Sender } from '../../lib/background/handlers';
 import { contentRequestSchema, pageRequestSchema } from '../../lib/message-schemas';
-import { background, contentScript, EXT, ORIGIN, POPUP, snapshot } from './background';
+import { background, snapshot } from '../fakes/background';
+import { contentScript, FOREIGN_SENDERS, POPUP } from '../fakes/senders';
 
 const A_HOST = 'https://acme-prod.signin.aws.amazon.com/console';
 const A_ID_HOST = 'https://111111111111.signin.aws.amazon.com/console';
@@ -49,21 +50,7 @@ async function seeded() {
 }
 
 describe('the background refuses senders that are not Signpost’s own pages or a top-frame sign-in page', () => {
-  it.each<[string, Sender]>([
-    ['a content script without a frame id', { id: EXT, url: A_HOST, tab: { id: 7 } }],
-    ['a content script without a tab', { id: EXT, url: A_HOST, frameId: 0 }],
-    ['a content script whose tab has no id', { id: EXT, url: A_HOST, frameId: 0, tab: {} }],
-    ['a sign-in host on another port', contentScript('https://signin.aws.amazon.com:8443/signin')],
-    ['a sign-in host with user info', contentScript('https://x@signin.aws.amazon.com/signin')],
-    ['another extension’s page claiming our origin', { id: 'other', url: `${ORIGIN}popup.html` }],
-    [
-      'a URL that only starts like our origin',
-      { id: EXT, url: `chrome-extension://${EXT}.evil.test/popup.html` },
-    ],
-    ['our origin without its slash', { id: EXT, url: `chrome-extension://${EXT}` }],
-    ['no id at all', { url: `${ORIGIN}popup.html` }],
-    ['a web page with our id', { id: EXT, url: 'https://evil.test/', frameId: 0, tab: { id: 7 } }],
-  ])('refuses %s, and changes nothing', async (_, sender) => {
+  it.each(FOREIGN_SENDERS)('refuses %s, and changes nothing', async (_, sender) => {
     const { bg } = await seeded();
     const before = await snapshot();
     for (const message of [

@@ -40,11 +40,12 @@ const pageErrors: string[] = [];
 /** A tab whose id Signpost knows (an extension page asks), with the content-script probe attached. */
 async function probedTab(): Promise<{ page: Page; tabId: number; probe: ContentScriptWatch }> {
   const page = await h.browser.newPage();
+  // Listened for before the first load, so an error in a script's first run is not missed.
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
   await page.goto(`${h.origin}/popup.html`);
   const tabId = await extensionTabId(page);
   const probe = await watchContentScript(page, h.extensionId);
   probes.push(probe);
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
   return { page, tabId, probe };
 }
 

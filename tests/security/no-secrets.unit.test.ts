@@ -9,6 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../lib/page/learn';
 import { run } from '../../lib/page/run';
+import { background, dump } from '../fakes/background';
+import { contentScript } from '../fakes/senders';
 import {
   ACCOUNT_URL,
   click,
@@ -24,7 +26,6 @@ import {
   until,
   type Win,
 } from '../unit/page/fixtures';
-import { background, dump } from './background';
 
 type Message = { type: string; state?: string; routeUsed?: boolean };
 /**
@@ -184,7 +185,8 @@ describe('the content script never reads or writes a password box, and no passwo
       typePassword(win, secret);
       click(win, $(win, '#signin_button'));
       await until(() => replicaState(win).submitted);
-      await sleep(20);
+      // The learn is sent after the page's own submit handler: wait for it rather than for a fixed time.
+      await until(() => bg.log.some((e) => (e.message as { type: string }).type === 'page.learn'));
       // The page got its password (Signpost did not get in the way), and the background only the user.
       expect(replicaState(win).submitted).toMatchObject({ username: 'alice', passwordLength: secret.length });
       expect(asked(bg)).toEqual(['accounts.save', 'page.query', 'state:filled', 'page.learn']);
@@ -273,7 +275,7 @@ describe('the content script never reads or writes a password box, and no passwo
       typePassword(win, secret);
       pressEnter(win, $(win, '#password'));
       await until(() => replicaState(win).submitted?.passwordLength);
-      await sleep(20);
+      await until(() => status(win) === 'learned');
       expect(status(win)).toBe('learned');
       expect(JSON.stringify(await dump())).toContain('learned-root@example.com');
       await expectNoSecret(bg, trap, [secret]);
@@ -322,10 +324,7 @@ describe('the message a sign-in page may send has no room for a secret', () => {
   ])('a learn carrying a password %s is refused whole and stores nothing', async (_, signIn, extra = {}) => {
     const bg = background();
     const before = JSON.stringify(await dump());
-    const reply = await bg.ask(
-      { type: 'page.learn', signIn, ...extra },
-      { id: 'signpost-security-test', url: ACCOUNT_URL, frameId: 0, tab: { id: 7 } },
-    );
+    const reply = await bg.ask({ type: 'page.learn', signIn, ...extra }, contentScript(ACCOUNT_URL));
     expect(reply.ok).toBe(false);
     expect(JSON.stringify(await dump())).toBe(before);
   });
@@ -336,12 +335,7 @@ describe('the message a sign-in page may send has no room for a secret', () => {
     ['page.undo', { type: 'page.undo', token: 't', password: 'hunter2' }],
   ])('%s with an extra field is refused', async (_, message) => {
     const bg = background();
-    const reply = await bg.ask(message, {
-      id: 'signpost-security-test',
-      url: ACCOUNT_URL,
-      frameId: 0,
-      tab: { id: 7 },
-    });
+    const reply = await bg.ask(message, contentScript(ACCOUNT_URL));
     expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/^Signpost did not understand/) });
   });
 });

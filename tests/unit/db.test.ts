@@ -1,23 +1,10 @@
-import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { DB_NAME, DB_VERSION, openSignpostDb, rawAccounts, UPGRADES } from '../../lib/db';
+import { DB_VERSION, openSignpostDb, rawAccounts, UPGRADES } from '../../lib/db';
 import { accountDraftSchema } from '../../lib/message-schemas';
 import { Store } from '../../lib/store';
 import v1 from '../fixtures/db/v1.json';
-
-/**
- * Writes a database exactly as schema version `version` (1 or 2: one record per account) left it, using that
- * version's own upgrade steps.
- */
-async function seedVersion(version: number, accounts: unknown[]) {
-  const db = await openDB(DB_NAME, version, {
-    async upgrade(db, oldVersion, _newVersion, tx) {
-      for (let v = oldVersion + 1; v <= version; v++) await UPGRADES[v]!(db as never, tx as never);
-    },
-  });
-  for (const account of accounts) await db.put('accounts', account);
-  db.close();
-}
+import v2 from '../fixtures/db/v2.json';
+import { seedVersion } from './db-frozen';
 
 describe('schema upgrades', () => {
   it('has one upgrade step per version, from 1 to the current version', () => {
@@ -25,7 +12,7 @@ describe('schema upgrades', () => {
   });
 
   it('v1 → current: every account written by v1 reads back unchanged', async () => {
-    await seedVersion(1, v1.accounts);
+    await seedVersion(1, { accounts: v1.accounts });
     const store = new Store(openSignpostDb());
     const { accounts, problems } = await store.list();
     expect(problems).toEqual([]);
@@ -33,7 +20,7 @@ describe('schema upgrades', () => {
   });
 
   it('v1 → current: the indexes find v1 records by account ID and alias', async () => {
-    await seedVersion(1, v1.accounts);
+    await seedVersion(1, { accounts: v1.accounts });
     const store = new Store(openSignpostDb());
     expect((await store.findByRef('aws', { accountId: '123456789012' }))?.label).toBe('Acme production');
     expect((await store.findByRef('aws-cn', { alias: 'acme-china' }))?.key).toBe(v1.accounts[2]!.key);
@@ -41,12 +28,19 @@ describe('schema upgrades', () => {
   });
 
   it('v1 → current: settings (new in v2) start at the defaults and can be saved', async () => {
-    await seedVersion(1, v1.accounts);
+    await seedVersion(1, { accounts: v1.accounts });
     const store = new Store(openSignpostDb());
     expect((await store.settings()).learn).toBe('always');
     await store.saveSettings({ learn: 'never', autoNextRoot: true, fillRememberedUser: false });
     expect((await store.settings()).learn).toBe('never');
     expect((await store.list()).accounts).toHaveLength(3);
+  });
+
+  it('v2 → current: the settings v2 saved are the settings this version reads', async () => {
+    await seedVersion(2, { accounts: v1.accounts, meta: v2.meta });
+    const store = new Store(openSignpostDb());
+    expect(await store.settings()).toEqual({ learn: 'ask', autoNextRoot: false, fillRememberedUser: true });
+    expect((await store.list()).accounts).toEqual(v1.accounts);
   });
 
   it('v2 → v3: accounts move into pages in the order v2 listed them, damaged records carried along unindexed', async () => {
@@ -58,7 +52,7 @@ describe('schema upgrades', () => {
       alias: undefined,
       signIns: [],
     }));
-    await seedVersion(2, [...many, damaged]);
+    await seedVersion(2, { accounts: [...many, damaged] });
     const db = await openSignpostDb();
     expect([...db.objectStoreNames].sort()).toEqual(['meta', 'pages']);
     const pages = await db.getAll('pages');
@@ -76,7 +70,7 @@ describe('schema upgrades', () => {
   });
 
   it('opening the current version twice changes nothing', async () => {
-    await seedVersion(2, v1.accounts);
+    await seedVersion(2, { accounts: v1.accounts });
     (await openSignpostDb()).close();
     const db = await openSignpostDb();
     expect([...db.objectStoreNames].sort()).toEqual(['meta', 'pages']);

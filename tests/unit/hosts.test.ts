@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { accountSignInUrl, parseSignInUrl, rootSignInUrl, SIGNIN_MATCHES } from '../../lib/hosts';
+import {
+  accountSignInUrl,
+  parseConsoleUrl,
+  parseSignInUrl,
+  rootSignInUrl,
+  SIGNIN_MATCHES,
+} from '../../lib/hosts';
 
 describe('sign-in hosts of the three partitions', () => {
   it.each([
@@ -140,5 +146,48 @@ describe('route URLs', () => {
     ['aws-cn', undefined, undefined],
   ] as const)('root route in %s (region %s) → %s', (partition, region, expected) => {
     expect(rootSignInUrl(partition, region)).toBe(expected);
+  });
+});
+
+describe('console hosts of the three partitions', () => {
+  it.each([
+    ['https://console.aws.amazon.com/console/home', { partition: 'aws' }],
+    ['https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1', { partition: 'aws' }],
+    ['https://eu-west-1.console.aws.amazon.com/', { partition: 'aws' }],
+    [
+      'https://123456789012-abcd1234.us-east-1.console.aws.amazon.com/s3',
+      { partition: 'aws', accountId: '123456789012' },
+    ],
+    ['https://console.amazonaws-us-gov.com/', { partition: 'aws-us-gov' }],
+    [
+      'https://210987654321-x9.us-gov-west-1.console.amazonaws-us-gov.com/',
+      { partition: 'aws-us-gov', accountId: '210987654321' },
+    ],
+    ['https://console.amazonaws.cn/', { partition: 'aws-cn' }],
+    ['https://CONSOLE.AWS.AMAZON.COM/', { partition: 'aws' }],
+  ])('%s is a console page: %j', (url, expected) => {
+    expect(parseConsoleUrl(url)).toEqual(expected);
+  });
+
+  it.each([
+    ['https://console.aws.amazon.com.evil.test/', 'a lookalike with the console host as a prefix'],
+    ['https://notconsole.aws.amazon.com/', 'a label that only ends like "console"'],
+    ['https://aws.amazon.com/console/', 'the marketing site'],
+    ['http://console.aws.amazon.com/', 'plain http'],
+    ['https://console.aws.amazon.com:8443/', 'another port'],
+    ['https://user@console.aws.amazon.com/', 'user info'],
+    ['https://signin.aws.amazon.com/signin', 'a sign-in page'],
+    ['https://console.amazonaws.com/', 'a partition that does not exist'],
+    ['not a url', 'not a URL'],
+  ])('%s is not (%s)', (url) => {
+    expect(parseConsoleUrl(url)).toBeUndefined();
+  });
+
+  it.each([
+    ['https://12345678901-abcd.us-east-1.console.aws.amazon.com/', '11 digits'],
+    ['https://123456789012.us-east-1.console.aws.amazon.com/', 'no session'],
+    ['https://123456789012-ABCD!.us-east-1.console.aws.amazon.com/', 'a session that is not a label'],
+  ])('%s names no account (%s)', (url) => {
+    expect(parseConsoleUrl(url)).toEqual({ partition: 'aws' });
   });
 });

@@ -1,62 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type Deps, HANDLED_TYPES, handleMessage, type Sender } from '../../../lib/background/handlers';
-import { ROUTE_TTL, Session } from '../../../lib/background/session';
-import { openSignpostDb } from '../../../lib/db';
+import { HANDLED_TYPES } from '../../../lib/background/handlers';
+import { ROUTE_TTL } from '../../../lib/background/session';
 import { contentRequestSchema, pageRequestSchema } from '../../../lib/message-schemas';
-import type { Reply } from '../../../lib/messages';
-import { Store } from '../../../lib/store';
+import { background, type FakeBackground } from '../../fakes/background';
+import { contentScript } from '../../fakes/senders';
 
-const EXT = 'signpost-test-id';
-const ORIGIN = `chrome-extension://${EXT}/`;
-const popup: Sender = { id: EXT, url: `${ORIGIN}popup.html` };
-const onPage = (url: string, tabId = 7, frameId = 0): Sender => ({
-  id: EXT,
-  url,
-  frameId,
-  tab: { id: tabId, url },
-});
-
-function setup() {
-  let t = 1_000_000;
-  let n = 0;
-  const opened: { url: string; tabId: number }[] = [];
-  const tabs = {
-    create: async () => ({ id: 100 + opened.length }),
-    update: async (tabId: number, props: { url: string }) => {
-      opened.push({ tabId, url: props.url });
-      return {};
-    },
-  };
-  const make = (): Deps => ({
-    store: new Store(openSignpostDb(), { now: () => t, newKey: () => `k${++n}` }),
-    session: new Session(fakeBrowser.storage.session, () => t),
-    tabs,
-    extensionId: EXT,
-    extensionOrigin: ORIGIN,
-    now: () => t,
-    newToken: () => `token${++n}`,
-  });
-  let deps = make();
-  const ask = async (message: unknown, sender: Sender = popup) => handleMessage(message, sender, deps);
-  const value = async (message: unknown, sender: Sender = popup) => {
-    const reply = (await ask(message, sender)) as Reply;
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.value as never;
-  };
-  return {
-    ask,
-    value,
-    opened,
-    advance: (ms: number) => (t += ms),
-    /** A new service worker: fresh in-memory objects over the same IndexedDB and storage.session. */
-    restart: () => {
-      deps = make();
-    },
-  };
-}
-
-async function seed(s: ReturnType<typeof setup>) {
+async function seed(s: FakeBackground) {
   const a: { account: { key: string } } = await s.value({
     type: 'accounts.save',
     account: {
@@ -82,20 +31,8 @@ async function seed(s: ReturnType<typeof setup>) {
 }
 
 describe('the background checks who is asking', () => {
-  it.each([
-    ['another extension', { id: 'other', url: 'chrome-extension://other/popup.html' }],
-    ['a sender without a URL', { id: EXT }],
-    ['a web page that is not a sign-in host', onPage('https://evil.test/')],
-    ['a lookalike host', onPage('https://signin.aws.amazon.com.evil.test/signin')],
-    ['a sign-in page inside a frame', onPage('https://signin.aws.amazon.com/signin', 7, 3)],
-    ['plain http', onPage('http://signin.aws.amazon.com/signin')],
-  ])('refuses %s', async (_name, sender) => {
-    const s = setup();
-    expect(await s.ask({ type: 'page.query' }, sender as Sender)).toEqual({
-      ok: false,
-      error: 'Signpost does not answer this sender.',
-    });
-  });
+  // Senders that are neither Signpost's pages nor a sign-in page: tests/security/least-disclosure.unit.test.ts
+  // refuses every one in tests/fakes/senders.ts's FOREIGN_SENDERS.
 
   it.each([
     'accounts.list',
@@ -105,14 +42,17 @@ describe('the background checks who is asking', () => {
     'route.open',
     'accounts.revert',
   ])('a sign-in page may not ask for %s', async (type) => {
-    const s = setup();
+    const s = background();
     await seed(s);
-    const reply = await s.ask({ type, keys: ['k1'] }, onPage('https://signin.aws.amazon.com/signin'));
+    const reply = await s.ask(
+      { type, keys: ['key-1'] },
+      contentScript('https://signin.aws.amazon.com/signin'),
+    );
     expect(reply).toEqual({ ok: false, error: `A sign-in page may not ask for ${type}.` });
   });
 
   it('an extension page may not pose as a sign-in page', async () => {
-    const s = setup();
+    const s = background();
     expect(await s.ask({ type: 'page.learn', signIn: { type: 'root', email: 'a@b.io' } })).toEqual({
       ok: false,
       error: 'page.learn is only for sign-in pages.',
@@ -126,14 +66,14 @@ describe('the background checks who is asking', () => {
     ['a string', 'accounts.list'],
     ['a bad account ID', { type: 'accounts.save', account: { accountId: '12' } }],
   ])('refuses a message of the wrong shape (%s) with a plain reason', async (_name, message) => {
-    const s = setup();
+    const s = background();
     const reply = await s.ask(message);
     expect(reply.ok).toBe(false);
     expect(!reply.ok && reply.error).toMatch(/^Signpost did not understand that request: ./);
   });
 
   it('a malformed save changes nothing', async () => {
-    const s = setup();
+    const s = background();
     await seed(s);
     await s.ask({ type: 'accounts.save', account: { accountId: '333333333333', alias: '--bad' } });
     const list: { accounts: unknown[] } = await s.value({ type: 'accounts.list' });
@@ -150,40 +90,43 @@ describe('the background checks who is asking', () => {
 
 describe('least disclosure: a sign-in page learns only about its own account', () => {
   it('on account A’s page, asking about account B returns A only', async () => {
-    const s = setup();
+    const s = background();
     await seed(s);
     const answer = await s.value(
       { type: 'page.query', account: '222222222222' },
-      onPage('https://acme-prod.signin.aws.amazon.com/console'),
+      contentScript('https://acme-prod.signin.aws.amazon.com/console'),
     );
     expect(answer).toMatchObject({ account: { accountId: '111111111111', userNames: ['alice', 'bob'] } });
     expect(JSON.stringify(answer)).not.toMatch(/mallory|222222222222|Secret other|root@acme/);
   });
 
   it('on the main page without a route and without an account box, nothing is disclosed', async () => {
-    const s = setup();
+    const s = background();
     await seed(s);
-    const answer = await s.value({ type: 'page.query' }, onPage('https://signin.aws.amazon.com/signin'));
+    const answer = await s.value(
+      { type: 'page.query' },
+      contentScript('https://signin.aws.amazon.com/signin'),
+    );
     expect(answer).toEqual({ settings: { autoNextRoot: true, fillRememberedUser: true, learn: 'always' } });
   });
 
   it('another partition’s account with the same ID is not disclosed', async () => {
-    const s = setup();
+    const s = background();
     await seed(s);
     const answer = await s.value(
       { type: 'page.query' },
-      onPage('https://111111111111.signin.amazonaws.cn/console'),
+      contentScript('https://111111111111.signin.amazonaws.cn/console'),
     );
     expect(answer).not.toHaveProperty('account');
   });
 
   it('user names come most used first', async () => {
-    const s = setup();
+    const s = background();
     const { a } = await seed(s);
     await s.value({ type: 'route.open', key: a, target: { type: 'iam', userName: 'bob' } });
     const answer: { account: { userNames: string[] } } = await s.value(
       { type: 'page.query' },
-      onPage('https://111111111111.signin.aws.amazon.com/console', 1),
+      contentScript('https://111111111111.signin.aws.amazon.com/console', 1),
     );
     expect(answer.account.userNames).toEqual(['bob', 'alice']);
   });
@@ -191,7 +134,7 @@ describe('least disclosure: a sign-in page learns only about its own account', (
 
 describe('routes', () => {
   it('opens the account URL in a new tab and that tab’s page is told what to fill', async () => {
-    const s = setup();
+    const s = background();
     const { a } = await seed(s);
     const opened: { url: string; tabId: number } = await s.value({
       type: 'route.open',
@@ -199,31 +142,37 @@ describe('routes', () => {
       target: { type: 'iam', userName: 'alice' },
     });
     expect(opened).toEqual({ url: 'https://111111111111.signin.aws.amazon.com/console', tabId: 100 });
-    const answer = await s.value({ type: 'page.query' }, onPage(opened.url, opened.tabId));
+    const answer = await s.value({ type: 'page.query' }, contentScript(opened.url, opened.tabId));
     expect(answer).toMatchObject({ route: { type: 'iam', account: '111111111111', userName: 'alice' } });
   });
 
   it('the route is for its own tab only', async () => {
-    const s = setup();
+    const s = background();
     const { a } = await seed(s);
     await s.value({ type: 'route.open', key: a, target: { type: 'iam', userName: 'alice' }, tabId: 5 });
-    const other = await s.value({ type: 'page.query' }, onPage('https://signin.aws.amazon.com/signin', 6));
+    const other = await s.value(
+      { type: 'page.query' },
+      contentScript('https://signin.aws.amazon.com/signin', 6),
+    );
     expect(other).not.toHaveProperty('route');
   });
 
   it('survives the service worker stopping between the click and the page load', async () => {
-    const s = setup();
+    const s = background();
     const { a } = await seed(s);
     await s.value({ type: 'route.open', key: a, target: { type: 'root' }, tabId: 5 });
     s.restart();
-    const answer = await s.value({ type: 'page.query' }, onPage('https://signin.aws.amazon.com/signin', 5));
+    const answer = await s.value(
+      { type: 'page.query' },
+      contentScript('https://signin.aws.amazon.com/signin', 5),
+    );
     expect(answer).toMatchObject({ route: { type: 'root', email: 'root@acme.example' } });
   });
 
   it('is cleared once the page has used it, and expires if it never does', async () => {
-    const s = setup();
+    const s = background();
     const { a } = await seed(s);
-    const page = onPage('https://signin.aws.amazon.com/signin', 5);
+    const page = contentScript('https://signin.aws.amazon.com/signin', 5);
     await s.value({ type: 'route.open', key: a, target: { type: 'root' }, tabId: 5 });
     await s.value({ type: 'page.done' }, page);
     expect(await s.value({ type: 'page.query' }, page)).not.toHaveProperty('route');
@@ -233,7 +182,7 @@ describe('routes', () => {
   });
 
   it('root routes exist only in the aws partition, and say so', async () => {
-    const s = setup();
+    const s = background();
     const gov: { account: { key: string } } = await s.value({
       type: 'accounts.save',
       account: {
@@ -250,7 +199,7 @@ describe('routes', () => {
   });
 
   it('counts a use of the routed sign-in', async () => {
-    const s = setup();
+    const s = background();
     const { a } = await seed(s);
     await s.value({ type: 'route.open', key: a, target: { type: 'iam', userName: 'bob' } });
     const list: { accounts: { key: string; signIns: { uses: number }[] }[] } = await s.value({
@@ -267,8 +216,8 @@ describe('learning a sign-in made by hand', () => {
   });
 
   it('saves a new IAM sign-in and offers Undo', async () => {
-    const s = setup();
-    const page = onPage('https://signin.aws.amazon.com/signin?client_id=x');
+    const s = background();
+    const page = contentScript('https://signin.aws.amazon.com/signin?client_id=x');
     const reply: { outcome: string; token: string } = await s.value(
       iamLearn('4444-5555-6666', 'carol'),
       page,
@@ -280,11 +229,11 @@ describe('learning a sign-in made by hand', () => {
   });
 
   it('an alias host with an account ID in the box links the two', async () => {
-    const s = setup();
+    const s = background();
     await s.value({ type: 'accounts.save', account: { accountId: '444455556666', label: 'Staging' } });
     await s.value(
       iamLearn('444455556666', 'carol'),
-      onPage('https://acme-staging.signin.aws.amazon.com/console'),
+      contentScript('https://acme-staging.signin.aws.amazon.com/console'),
     );
     const list: { accounts: unknown[] } = await s.value({ type: 'accounts.list' });
     expect(list.accounts).toEqual([
@@ -293,24 +242,24 @@ describe('learning a sign-in made by hand', () => {
   });
 
   it('learns a root email on the main page, but not in GovCloud', async () => {
-    const s = setup();
+    const s = background();
     const root = { type: 'page.learn', signIn: { type: 'root', email: 'owner@acme.example' } };
-    expect(await s.value(root, onPage('https://signin.aws.amazon.com/signin'))).toMatchObject({
+    expect(await s.value(root, contentScript('https://signin.aws.amazon.com/signin'))).toMatchObject({
       outcome: 'saved',
     });
-    expect(await s.ask(root, onPage('https://signin.amazonaws-us-gov.com/signin'))).toEqual({
+    expect(await s.ask(root, contentScript('https://signin.amazonaws-us-gov.com/signin'))).toEqual({
       ok: false,
       error: 'Root users sign in only in the aws partition.',
     });
   });
 
   it('with learning set to ask, nothing is saved until the user confirms', async () => {
-    const s = setup();
+    const s = background();
     await s.value({
       type: 'settings.save',
       settings: { learn: 'ask', autoNextRoot: true, fillRememberedUser: true },
     });
-    const page = onPage('https://123456789012.signin.aws.amazon.com/console');
+    const page = contentScript('https://123456789012.signin.aws.amazon.com/console');
     expect(await s.value(iamLearn('123456789012', 'dave'), page)).toEqual({ outcome: 'ask' });
     expect(((await s.value({ type: 'accounts.list' })) as { accounts: unknown[] }).accounts).toEqual([]);
     expect(await s.value({ ...iamLearn('123456789012', 'dave'), confirmed: true }, page)).toMatchObject({
@@ -319,12 +268,12 @@ describe('learning a sign-in made by hand', () => {
   });
 
   it('with learning off, nothing is saved', async () => {
-    const s = setup();
+    const s = background();
     await s.value({
       type: 'settings.save',
       settings: { learn: 'never', autoNextRoot: true, fillRememberedUser: true },
     });
-    const page = onPage('https://123456789012.signin.aws.amazon.com/console');
+    const page = contentScript('https://123456789012.signin.aws.amazon.com/console');
     expect(await s.value({ ...iamLearn('123456789012', 'dave'), confirmed: true }, page)).toEqual({
       outcome: 'off',
     });
@@ -332,11 +281,11 @@ describe('learning a sign-in made by hand', () => {
   });
 
   it('the next page in the tab shows the notice once; the page that learned it does not get it again', async () => {
-    const s = setup();
-    const iamPage = onPage('https://123456789012.signin.aws.amazon.com/console', 9);
+    const s = background();
+    const iamPage = contentScript('https://123456789012.signin.aws.amazon.com/console', 9);
     await s.value(iamLearn('123456789012', 'erin'), iamPage);
     expect(await s.value({ type: 'page.query' }, iamPage)).not.toHaveProperty('notice');
-    const mfa = onPage('https://signin.aws.amazon.com/mfa', 9);
+    const mfa = contentScript('https://signin.aws.amazon.com/mfa', 9);
     expect(await s.value({ type: 'page.query' }, mfa)).toMatchObject({
       notice: { label: 'erin · 1234-5678-9012' },
     });
@@ -344,13 +293,13 @@ describe('learning a sign-in made by hand', () => {
   });
 
   it('a learn message carrying anything more (a password) is refused and nothing is stored', async () => {
-    const s = setup();
+    const s = background();
     const reply = await s.ask(
       {
         type: 'page.learn',
         signIn: { type: 'iam', account: '123456789012', userName: 'x', password: 'hunter2' },
       },
-      onPage('https://123456789012.signin.aws.amazon.com/console'),
+      contentScript('https://123456789012.signin.aws.amazon.com/console'),
     );
     expect(reply.ok).toBe(false);
     const list: { accounts: unknown[] } = await s.value({ type: 'accounts.list' });
@@ -360,7 +309,7 @@ describe('learning a sign-in made by hand', () => {
 
 describe('the popup’s first screen', () => {
   it('with a limit, lists only the accounts of the first sign-ins, in the order of the whole list', async () => {
-    const s = setup();
+    const s = background();
     for (let i = 0; i < 30; i++) {
       await s.value({
         type: 'accounts.save',

@@ -2,18 +2,13 @@
 // handlers and store on a fake IndexedDB, so a test sees what a user would after each click.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsPage } from '../../../components/options/OptionsPage';
-import { type Deps, handleMessage } from '../../../lib/background/handlers';
-import { Session } from '../../../lib/background/session';
-import { openSignpostDb } from '../../../lib/db';
 import type { AccountDraftInput, Request } from '../../../lib/messages';
 import { createOptionsModel } from '../../../lib/options/model';
-import { Store } from '../../../lib/store';
+import { background } from '../../fakes/background';
+import { OPTIONS } from '../../fakes/senders';
 
 export const NOW = Date.UTC(2025, 4, 6, 9, 30);
-const EXT = 'signpost-test';
-const ORIGIN = `chrome-extension://${EXT}/`;
 
 export interface RenderOptions {
   seed?: AccountDraftInput[];
@@ -23,21 +18,9 @@ export interface RenderOptions {
 }
 
 export async function renderOptions(options: RenderOptions = {}) {
-  let n = 0;
-  const deps: Deps = {
-    store: new Store(openSignpostDb(), { now: () => NOW, newKey: () => `key-${++n}` }),
-    session: new Session(fakeBrowser.storage.session, () => NOW),
-    tabs: { create: async () => ({ id: 1 }), update: async () => ({}) },
-    extensionId: EXT,
-    extensionOrigin: ORIGIN,
-    now: () => NOW,
-  };
+  const bg = background({ now: NOW });
   const sent: Request[] = [];
-  const ask = async (request: unknown) => {
-    const reply = await handleMessage(request, { id: EXT, url: `${ORIGIN}options.html` }, deps);
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.value as never;
-  };
+  const ask = (request: unknown) => bg.value(request, OPTIONS);
   if (options.seed) await ask({ type: 'accounts.import', accounts: options.seed });
   const downloads: { fileName: string; text: string }[] = [];
   const model = createOptionsModel({
@@ -59,7 +42,7 @@ export async function renderOptions(options: RenderOptions = {}) {
     await model.load();
     if (options.hash) model.openFromHash(options.hash);
   });
-  return { model, root, sent, downloads, store: deps.store, ...queries(root) };
+  return { model, root, sent, downloads, store: bg.deps.store, ...queries(root) };
 }
 
 /** Waits for the page to settle after an action (messages, IndexedDB, re-render). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canRoute, isAwsPage, routeTabId, signInUrlOf, targetOf } from '../../../lib/popup/model';
+import { signInUrlOf } from '../../../lib/account';
+import { canRoute, isAwsPage, routeTabId, targetOf } from '../../../lib/popup/model';
 import { flatten } from '../../../lib/search';
 import { account, iam, root } from './fixtures';
 

@@ -1,62 +1,68 @@
 // The real background (handlers, store, session) over fake IndexedDB and the fake browser's storage.session,
-// for the security unit tests: messages go through handleMessage exactly as the service worker's listener
+// for unit and security tests: messages go through handleMessage exactly as the service worker's listener
 // passes them, and `dump()` reads back everything the extension has stored.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type Deps, handleMessage, type Sender } from '../../lib/background/handlers';
 import { Session } from '../../lib/background/session';
-import { DB_NAME, openSignpostDb } from '../../lib/db';
+import { openSignpostDb } from '../../lib/db';
 import type { Reply } from '../../lib/messages';
 import type { Send } from '../../lib/page/run';
 import { Store } from '../../lib/store';
+import { contentScript, EXT, ORIGIN, POPUP } from './senders';
 
-export const EXT = 'signpost-security-test';
-export const ORIGIN = `chrome-extension://${EXT}/`;
-export const POPUP: Sender = { id: EXT, url: `${ORIGIN}popup.html` };
+export interface FakeBackgroundOptions {
+  /** The clock's start (epoch ms); `advance` moves it. */
+  now?: number;
+}
 
-/** A content script in the top frame of `url` in tab `tabId`. */
-export const contentScript = (url: string, tabId = 7, frameId = 0): Sender => ({
-  id: EXT,
-  url,
-  frameId,
-  tab: { id: tabId, url },
-});
-
-export function background() {
-  let t = 1_700_000_000_000;
+export function background(options: FakeBackgroundOptions = {}) {
+  let t = options.now ?? 1_700_000_000_000;
   let n = 0;
   const opened: { tabId: number; url: string }[] = [];
-  const deps: Deps = {
+  const tabs: Deps['tabs'] = {
+    create: async () => ({ id: 100 + opened.length }),
+    update: async (tabId, props) => {
+      opened.push({ tabId, url: props.url });
+      return {};
+    },
+  };
+  const make = (): Deps => ({
     store: new Store(openSignpostDb(), { now: () => t, newKey: () => `key-${++n}`, report: () => undefined }),
     session: new Session(fakeBrowser.storage.session, () => t),
-    tabs: {
-      create: async () => ({ id: 100 + opened.length }),
-      update: async (tabId, props) => {
-        opened.push({ tabId, url: props.url });
-        return {};
-      },
-    },
+    tabs,
     extensionId: EXT,
     extensionOrigin: ORIGIN,
     now: () => t,
     newToken: () => `token-${++n}`,
+  });
+  const fake = {
+    deps: make(),
+    /** Every request and reply, in order, as the background saw them. */
+    log: [] as { sender: Sender; message: unknown; reply: Reply }[],
+    opened,
+    advance: (ms: number) => (t += ms),
+    /** A new service worker: fresh in-memory objects over the same IndexedDB and storage.session. */
+    restart() {
+      fake.deps = make();
+    },
+    async ask(message: unknown, sender: Sender = POPUP): Promise<Reply> {
+      const reply = await handleMessage(message, sender, fake.deps);
+      fake.log.push({ sender, message, reply });
+      return reply;
+    },
+    async value<T = never>(message: unknown, sender: Sender = POPUP): Promise<T> {
+      const reply = await fake.ask(message, sender);
+      if (!reply.ok) throw new Error(reply.error);
+      return reply.value as T;
+    },
+    /** `send` for the content script on `url`: the same round trip runtime.sendMessage makes. */
+    sendFrom: (url: () => string, tabId = 7): Send =>
+      (async (request: unknown) => fake.value(request, contentScript(url(), tabId))) as Send,
   };
-  /** Every request and reply, in order, as the background saw them. */
-  const log: { sender: Sender; message: unknown; reply: Reply }[] = [];
-  const ask = async (message: unknown, sender: Sender = POPUP): Promise<Reply> => {
-    const reply = await handleMessage(message, sender, deps);
-    log.push({ sender, message, reply });
-    return reply;
-  };
-  const value = async <T = never>(message: unknown, sender: Sender = POPUP): Promise<T> => {
-    const reply = await ask(message, sender);
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.value as T;
-  };
-  /** `send` for the content script on `url`: the same round trip runtime.sendMessage makes. */
-  const sendFrom = (url: () => string, tabId = 7): Send =>
-    (async (request: unknown) => value(request, contentScript(url(), tabId))) as Send;
-  return { deps, ask, value, sendFrom, log, opened, advance: (ms: number) => (t += ms) };
+  return fake;
 }
+
+export type FakeBackground = ReturnType<typeof background>;
 
 /** Everything the extension has stored: every IndexedDB database and store, and storage.session/local. */
 export async function dump(): Promise<Record<string, unknown>> {
@@ -93,5 +99,3 @@ export async function dump(): Promise<Record<string, unknown>> {
 export async function snapshot(): Promise<string> {
   return JSON.stringify(await dump());
 }
-
-export { DB_NAME };
