@@ -42,7 +42,10 @@ export function background() {
   };
   /** Every request and reply, in order, as the background saw them. */
   const log: { sender: Sender; message: unknown; reply: Reply }[] = [];
+  /** Every request as it arrives, before its reply: what a test checks when it says nothing was sent. */
+  const asked: unknown[] = [];
   const ask = async (message: unknown, sender: Sender = POPUP): Promise<Reply> => {
+    asked.push(message);
     const reply = await handleMessage(message, sender, deps);
     log.push({ sender, message, reply });
     return reply;
@@ -55,7 +58,7 @@ export function background() {
   /** `send` for the content script on `url`: the same round trip runtime.sendMessage makes. */
   const sendFrom = (url: () => string, tabId = 7): Send =>
     (async (request: unknown) => value(request, contentScript(url(), tabId))) as Send;
-  return { deps, ask, value, sendFrom, log, opened, advance: (ms: number) => (t += ms) };
+  return { deps, ask, value, sendFrom, log, asked, opened, advance: (ms: number) => (t += ms) };
 }
 
 /** Everything the extension has stored: every IndexedDB database and store, and storage.session/local. */

@@ -6,7 +6,7 @@
 // FormData of its form is charged to the content script when the first frame outside happy-dom that asked for
 // it is in lib/page/. Reads by the page's own scripts (its model reads its password box) are not the
 // content script's. The same promise is checked in Chromium in no-secrets-no-network.e2e.test.ts.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { extract } from '../../lib/page/learn';
 import { run } from '../../lib/page/run';
 import {
@@ -18,7 +18,6 @@ import {
   type ReplicaName,
   replica,
   replicaState,
-  sleep,
   submit,
   type,
   until,
@@ -117,6 +116,18 @@ async function seeded() {
   return { bg, key: saved.account.key };
 }
 
+const sent = (bg: ReturnType<typeof background>) => bg.log.map((e) => (e.message as { type: string }).type);
+
+/**
+ * Waits until the background has answered every request the content script made. The content script sends
+ * its learn from inside the person's submit event, so by the time the test has submitted, every request it
+ * will make has arrived; the background writes to IndexedDB before it replies, which on a busy machine takes
+ * longer than any fixed pause would allow.
+ */
+async function answered(bg: ReturnType<typeof background>) {
+  await vi.waitFor(() => expect(bg.log.length).toBe(bg.asked.length), { timeout: 5000, interval: 5 });
+}
+
 /** After a flow: the content script touched no secret box, and no secret is in a message or in storage. */
 async function expectNoSecret(
   bg: ReturnType<typeof background>,
@@ -174,14 +185,10 @@ describe('the content script never reads or writes a password box, and no passwo
       typePassword(win, secret);
       click(win, $(win, '#signin_button'));
       await until(() => replicaState(win).submitted);
-      await sleep(20);
+      await answered(bg);
       // The page got its password (Signpost did not get in the way), and the background only the user.
       expect(replicaState(win).submitted).toMatchObject({ username: 'alice', passwordLength: secret.length });
-      expect(bg.log.map((e) => (e.message as { type: string }).type)).toEqual([
-        'accounts.save',
-        'page.query',
-        'page.learn',
-      ]);
+      expect(sent(bg)).toEqual(['accounts.save', 'page.query', 'page.learn']);
       await expectNoSecret(bg, trap, [secret]);
     },
   );
@@ -207,7 +214,7 @@ describe('the content script never reads or writes a password box, and no passwo
       typePassword(win, secret);
       pressEnter(win, $(win, '#password'));
       await until(() => replicaState(win).submitted);
-      await sleep(20);
+      await answered(bg);
       expect(replicaState(win).submitted).toMatchObject({ username: 'bob', passwordLength: secret.length });
       await expectNoSecret(bg, trap, [secret]);
     },
@@ -234,7 +241,7 @@ describe('the content script never reads or writes a password box, and no passwo
       typePassword(win, secret);
       pressEnter(win, $(win, '#password'));
       await until(() => replicaState(win).submitted?.passwordLength);
-      await sleep(20);
+      await answered(bg);
       expect(replicaState(win).submitted).toMatchObject({ userType: 'root', passwordLength: secret.length });
       await expectNoSecret(bg, trap, [secret]);
     },
@@ -259,7 +266,7 @@ describe('the content script never reads or writes a password box, and no passwo
         win.document.querySelector<HTMLInputElement>('#root_user_radio_button, input[value=ROOT]'),
       );
       root!.click();
-      await sleep(5);
+      await until(() => root!.checked);
       type(win, $(win, '#resolving_input'), 'learned-root@example.com');
       click(win, $(win, '#next_button'));
       await until(() => replicaState(win).step === 'password' && win.document.querySelector('#password'));
@@ -267,7 +274,7 @@ describe('the content script never reads or writes a password box, and no passwo
       typePassword(win, secret);
       pressEnter(win, $(win, '#password'));
       await until(() => replicaState(win).submitted?.passwordLength);
-      await sleep(20);
+      await until(() => status(win) === 'learned', 5000);
       expect(status(win)).toBe('learned');
       expect(JSON.stringify(await dump())).toContain('learned-root@example.com');
       await expectNoSecret(bg, trap, [secret]);
@@ -295,13 +302,12 @@ describe('the content script never reads or writes a password box, and no passwo
       const code = String(100000 + Math.floor(Math.random() * 899999));
       type(win, $(win, box), code);
       pressEnter(win, $(win, box));
-      await sleep(20);
+      // The page took the code: any listener of Signpost's on Enter or submit would have sent by now (a
+      // request is recorded as it arrives, before the background answers it).
+      expect(replicaState(win).submitted).toMatchObject({ codeLength: code.length });
       await expectNoSecret(bg, trap, [code]);
       // On an MFA page it only asks for a pending notice: it learns, fills and reports nothing.
-      expect(bg.log.map((e) => (e.message as { type: string }).type)).toEqual([
-        'accounts.save',
-        'page.query',
-      ]);
+      expect(bg.asked.map((m) => (m as { type: string }).type)).toEqual(['accounts.save', 'page.query']);
     },
   );
 });
