@@ -99,12 +99,14 @@ async function popupSearch(query: string): Promise<string[]> {
   await popup.setViewport({ width: 400, height: 560 });
   const box = await popup.waitForSelector('::-p-aria(Search accounts)');
   await box!.type(query);
+  // The results are those of the whole query once the box holds it and the list is no longer loading.
   await popup.waitForFunction(
-    (q) => (document.querySelector('[role="combobox"]') as HTMLInputElement | null)?.value === q,
+    (q) =>
+      (document.querySelector('[role="combobox"]') as HTMLInputElement | null)?.value === q &&
+      !document.querySelector('.loading'),
     {},
     query,
   );
-  await new Promise((r) => setTimeout(r, 100));
   const names = await popup.$$eval('[role="option"]', (options) =>
     options.map((o) => o.getAttribute('aria-label') ?? ''),
   );
