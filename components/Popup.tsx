@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../lib/i18n';
 import { canRoute, type PopupModel, signInUrlOf } from '../lib/popup/model';
-import { isAddable } from '../lib/popup/quick-add';
+import { isAddable, knownAccount } from '../lib/popup/quick-add';
 import { displayLabel, type SearchResult } from '../lib/search';
 import { EmptyState } from './EmptyState';
 import { IconButton } from './IconButton';
@@ -26,6 +26,10 @@ export function Popup({ model }: { model: PopupModel }) {
       <div class="popup">
         <QuickAdd
           initialAccount={model.addPrefill.value}
+          knownLabel={(text) => {
+            const known = knownAccount(model.accounts.value, text);
+            return known && displayLabel(known);
+          }}
           errors={model.addErrors.value}
           saving={model.saving.value}
           onSubmit={(account, user) => void model.quickAdd(account, user)}
@@ -115,6 +119,7 @@ export function Popup({ model }: { model: PopupModel }) {
           listId={LIST_ID}
           activeId={activeResult ? optionId(activeResult) : undefined}
           expanded={results.length > 0}
+          selectToken={model.searchSelect.value}
           onInput={model.setQuery}
           onKeyDown={(e) => {
             if (e.isComposing) return;
