@@ -226,7 +226,7 @@ describe('the rest of the options page', () => {
     const label = await page.$eval('#edit-label', (el) => (el as HTMLInputElement).value);
     expect(label).toBe(prod.label);
     const focused = await page.evaluate(() => document.activeElement?.id);
-    expect(focused).toBe('edit-label');
+    expect(focused).toBe('edit-accountId');
   });
 
   it('screenshots: list, editor with a message, and import preview, in light and dark', async () => {
@@ -242,7 +242,11 @@ describe('the rest of the options page', () => {
       await page.keyboard.press('Tab');
       await page.evaluate(() => window.scrollTo(0, 0));
       await harness.screenshot(page, `options-editor-${scheme}`);
+      // Escape on a changed form asks first; Enter on the focused "Discard changes" answers it.
       await page.keyboard.press('Escape');
+      await page.waitForSelector('.editor__discard');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => !document.querySelector('.editor'));
       await upload(page, join(FIXTURES, 'accounts.csv'));
       await page.evaluate(() => window.scrollTo(0, 0));
       await harness.screenshot(page, `options-preview-${scheme}`);
