@@ -51,7 +51,8 @@ export function ResultList(props: ResultListProps) {
   const [activeHeight, setActiveHeight] = useState(ROW_HEIGHT);
   useLayoutEffect(() => {
     const row = scroller.current?.querySelector<HTMLElement>('.row--active');
-    setActiveHeight(Math.max(ROW_HEIGHT, row?.offsetHeight ?? 0));
+    // Rounded up: offsetHeight rounds to the nearest pixel, and half a pixel short clips the last line.
+    setActiveHeight(Math.max(ROW_HEIGHT, Math.ceil(row?.getBoundingClientRect().height ?? 0)));
   }, [active, results]);
 
   // Keep the active row, all of it, in view.

@@ -212,7 +212,8 @@ const STEPS: Step[] = [
     async run({ h, facts, shot }) {
       const page = await openPopup(h);
       await search(page, 'me@example', /^Personal sandbox, root, me@example\.com$/);
-      const opened = h.waitForNewTab((url) => new URL(url).host === 'signin.aws.amazon.com', 10_000);
+      // A new tab can be seen before it has a URL (''), which new URL() would throw on.
+      const opened = h.waitForNewTab((url) => url.startsWith('https://signin.aws.amazon.com/'), 10_000);
       await page.keyboard.press('Enter');
       const signIn = await opened;
       const state = await signpostState(signIn, 10_000).catch(() => currentSignpostState(signIn));
