@@ -4,7 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { displayLabel, signInUrlOf } from '../lib/account';
 import { t } from '../lib/i18n';
 import { canRoute, type PopupModel } from '../lib/popup/model';
-import { isAddable } from '../lib/popup/quick-add';
+import { isAddable, knownAccount } from '../lib/popup/quick-add';
 import type { SearchResult } from '../lib/search';
 import { EmptyState } from './EmptyState';
 import { IconButton } from './IconButton';
@@ -27,6 +27,10 @@ export function Popup({ model }: { model: PopupModel }) {
       <div class="popup">
         <QuickAdd
           initialAccount={model.addPrefill.value}
+          knownLabel={(text) => {
+            const known = knownAccount(model.accounts.value, text);
+            return known && displayLabel(known);
+          }}
           errors={model.addErrors.value}
           saving={model.saving.value}
           onSubmit={(account, user) => void model.quickAdd(account, user)}
@@ -116,6 +120,7 @@ export function Popup({ model }: { model: PopupModel }) {
           listId={LIST_ID}
           activeId={activeResult ? optionId(activeResult) : undefined}
           expanded={results.length > 0}
+          selectToken={model.searchSelect.value}
           onInput={model.setQuery}
           onKeyDown={(e) => {
             if (e.isComposing) return;

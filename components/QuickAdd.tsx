@@ -5,13 +5,15 @@ import { type MessageKey, t } from '../lib/i18n';
 
 export interface QuickAddProps {
   initialAccount: string;
+  /** The label of the saved account the account box names, if any: the form then adds a user to it. */
+  knownLabel: (account: string) => string | undefined;
   errors: { account?: MessageKey | undefined; userName?: MessageKey | undefined; save?: string | undefined };
   saving: boolean;
   onSubmit: (account: string, userName: string) => void;
   onCancel: () => void;
 }
 
-export function QuickAdd({ initialAccount, errors, saving, onSubmit, onCancel }: QuickAddProps) {
+export function QuickAdd({ initialAccount, knownLabel, errors, saving, onSubmit, onCancel }: QuickAddProps) {
   const [account, setAccount] = useState(initialAccount);
   const [userName, setUserName] = useState('');
   // A field's message is hidden once the user edits that field, until the next submit.
@@ -30,6 +32,8 @@ export function QuickAdd({ initialAccount, errors, saving, onSubmit, onCancel }:
 
   const accountError = !edited.account && errors.account ? t(errors.account) : undefined;
   const userError = !edited.userName && errors.userName ? t(errors.userName) : undefined;
+  // The title says what Save will do: add a user to an account already saved, or add a new account.
+  const known = knownLabel(account);
 
   return (
     <form
@@ -48,7 +52,7 @@ export function QuickAdd({ initialAccount, errors, saving, onSubmit, onCancel }:
       }}
     >
       <h1 id="add-title" class="add__title">
-        {t('popupAddTitle')}
+        {known ? t('popupAddUserTitle', known) : t('popupAddTitle')}
       </h1>
       <label class="field">
         <span class="field__label">{t('popupAddAccountLabel')}</span>

@@ -47,17 +47,25 @@ export function ResultList(props: ResultListProps) {
     return () => observer.disconnect();
   }, []);
 
-  // Keep the active row in view.
+  // The active row shows its names whole and may be drawn taller than the others (over the next row).
+  const [activeHeight, setActiveHeight] = useState(ROW_HEIGHT);
+  useLayoutEffect(() => {
+    const row = scroller.current?.querySelector<HTMLElement>('.row--active');
+    // Rounded up: offsetHeight rounds to the nearest pixel, and half a pixel short clips the last line.
+    setActiveHeight(Math.max(ROW_HEIGHT, Math.ceil(row?.getBoundingClientRect().height ?? 0)));
+  }, [active, results]);
+
+  // Keep the active row, all of it, in view.
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el || active < 0) return;
     const top = active * ROW_HEIGHT;
     let next = el.scrollTop;
     if (top < next) next = top;
-    else if (top + ROW_HEIGHT > next + height) next = top + ROW_HEIGHT - height;
+    else if (top + activeHeight > next + height) next = top + activeHeight - height;
     if (next !== el.scrollTop) el.scrollTop = next;
     setScrollTop(next);
-  }, [active, results, height]);
+  }, [active, results, height, activeHeight]);
 
   // When the window is shorter than the popup (200% zoom caps the popup window), the page scrolls too.
   useLayoutEffect(() => {
@@ -83,7 +91,7 @@ export function ResultList(props: ResultListProps) {
         class="results__list"
         aria-label={t('popupResultsLabel')}
         aria-activedescendant={activeResult ? props.optionId(activeResult) : undefined}
-        style={{ height: `${results.length * ROW_HEIGHT}px` }}
+        style={{ height: `${results.length * ROW_HEIGHT + activeHeight - ROW_HEIGHT}px` }}
       >
         {positions.map((i) => {
           const result = results[i]!;

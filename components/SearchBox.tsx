@@ -8,13 +8,26 @@ export interface SearchBoxProps {
   /** DOM id of the active option, if any. */
   activeId?: string | undefined;
   expanded: boolean;
+  /** Changes when the text should be selected (after a save), so the next keystroke starts a new search. */
+  selectToken?: number;
   onInput: (value: string) => void;
   onKeyDown: (event: KeyboardEvent) => void;
 }
 
-export function SearchBox({ value, listId, activeId, expanded, onInput, onKeyDown }: SearchBoxProps) {
+export function SearchBox({
+  value,
+  listId,
+  activeId,
+  expanded,
+  selectToken = 0,
+  onInput,
+  onKeyDown,
+}: SearchBoxProps) {
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    if (selectToken) input.current?.select();
+  }, [selectToken]);
   return (
     <input
       ref={input}

@@ -139,14 +139,21 @@ const STEPS: Step[] = [
   {
     name: 'seed',
     title: 'Seed sample accounts',
-    async run({ h, facts }) {
+    async run({ h, facts, shot }) {
       const { added } = await seedSampleAccounts(h);
       const list = await h.sendMessage<{ value: { accounts: { partition: string }[] } }>({
         type: 'accounts.list',
       });
       const partitions = [...new Set(list.value.accounts.map((a) => a.partition))].sort();
-      Object.assign(facts, { added, accounts: list.value.accounts.length, partitions });
+      // What was seeded, as a person sees it: the options page's account list.
+      const options = await h.openOptions();
+      await options.setViewport({ width: 1000, height: 900 });
+      await options.waitForSelector('.account', { timeout: 5000 });
+      const shown = await options.$$eval('.account', (rows) => rows.length);
+      Object.assign(facts, { added, accounts: list.value.accounts.length, partitions, shown });
+      await shot(options, 'seeded', (await options.$('#accounts')) ?? undefined);
       check(added === sampleAccounts().length, `accounts.import added ${added} accounts`);
+      check(shown === added, `the options page lists ${shown} accounts, not ${added}`);
       return `accounts.import added ${added} accounts in ${partitions.join(', ')}.`;
     },
   },
@@ -205,7 +212,8 @@ const STEPS: Step[] = [
     async run({ h, facts, shot }) {
       const page = await openPopup(h);
       await search(page, 'me@example', /^Personal sandbox, root, me@example\.com$/);
-      const opened = h.waitForNewTab((url) => new URL(url).host === 'signin.aws.amazon.com', 10_000);
+      // A new tab can be seen before it has a URL (''), which new URL() would throw on.
+      const opened = h.waitForNewTab((url) => url.startsWith('https://signin.aws.amazon.com/'), 10_000);
       await page.keyboard.press('Enter');
       const signIn = await opened;
       const state = await signpostState(signIn, 10_000).catch(() => currentSignpostState(signIn));
@@ -299,7 +307,10 @@ const STEPS: Step[] = [
       check(done, 'no "Import finished" message');
       facts.done = await done.evaluate((e) => e.textContent?.trim());
       facts.rejectedShown = /Old project|600055556666/.test(preview) && /SUSPENDED/i.test(preview);
-      await shot(options, 'import-done');
+      // The screenshot is of the import section, which holds the message it is named after.
+      const section = await options.$('#import');
+      facts.doneInShot = Boolean(await section?.$('.import__done'));
+      await shot(options, 'import-done', section ?? undefined);
       const popup = await openPopup(h);
       const names = await search(popup, 'log archive', /^Log archive, 6000-2222-3333, root/);
       facts.popup = names[0];

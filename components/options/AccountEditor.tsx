@@ -6,6 +6,7 @@ import { t } from '../../lib/i18n';
 import { PARTITIONS } from '../../lib/ids';
 import type { AccountForm, FieldId, FormErrors, TextField as TextFieldName } from '../../lib/options/form';
 import { ColourPicker } from './ColourPicker';
+import { KeepWhole } from './KeepWhole';
 import { TextField } from './TextField';
 
 export interface AccountEditorProps {
@@ -21,6 +22,11 @@ export interface AccountEditorProps {
   onRemoveUser: (index: number) => void;
   onSave: () => void;
   onCancel: () => void;
+  /** Escape: closes an unchanged form, asks about a changed one, or answers that question with "keep editing". */
+  onEscape: () => void;
+  /** Whether the editor is asking before it discards the changes (after Escape on a changed form). */
+  confirmDiscard: boolean;
+  onKeepEditing: () => void;
   onDelete?: () => void;
 }
 
@@ -29,12 +35,20 @@ export function AccountEditor(props: AccountEditorProps) {
   const first = useRef<HTMLInputElement>(null);
   const form$ = useRef<HTMLFormElement>(null);
   const newUser = useRef(false);
+  const discard = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (props.confirmDiscard) discard.current?.focus();
+  }, [props.confirmDiscard]);
 
   useEffect(() => {
     // Focus goes back to what opened the editor (its row's Edit button) when the editor closes.
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    first.current?.focus();
-    form$.current?.scrollIntoView?.({ block: 'nearest' });
+    first.current?.focus({ preventScroll: true });
+    // Scroll only when the editor's top is out of sight (a narrow window puts it above the list). Scrolling
+    // whenever its bottom was pushed the Accounts heading under the sticky header.
+    const top = form$.current?.getBoundingClientRect().top ?? 0;
+    if (top < 0 || top > window.innerHeight - 160) form$.current?.scrollIntoView?.({ block: 'start' });
     return () => {
       if (opener?.isConnected && (!document.activeElement || document.activeElement === document.body)) {
         opener.focus();
@@ -76,27 +90,28 @@ export function AccountEditor(props: AccountEditorProps) {
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.preventDefault();
-          props.onCancel();
+          props.onEscape();
         }
       }}
     >
       <h3 id="editor-title" class="editor__title">
         {isNew ? t('optionsAddTitle') : t('optionsEditTitle', form.label || form.alias || form.accountId)}
       </h3>
-      <TextField
-        id="edit-label"
-        label={t('optionsFieldLabel')}
-        value={form.label}
-        error={errors.label}
-        hint={t('optionsFieldLabelHint')}
-        inputRef={first}
-        onInput={(v) => props.onField('label', v)}
-        onBlur={() => props.onTouch('label')}
-      />
+      {/* The account ID first: it is what a person has in hand (and what Signpost needs); the label can follow. */}
       <div class="editor__pair">
-        {text('accountId', t('optionsFieldAccountId'), { placeholder: '1234-5678-9012' })}
+        <TextField
+          id="edit-accountId"
+          label={t('optionsFieldAccountId')}
+          value={form.accountId}
+          error={errors.accountId}
+          placeholder="1234-5678-9012"
+          inputRef={first}
+          onInput={(v) => props.onField('accountId', v)}
+          onBlur={() => props.onTouch('accountId')}
+        />
         {text('alias', t('optionsFieldAlias'), { placeholder: 'my-company-prod' })}
       </div>
+      {text('label', t('optionsFieldLabel'), { hint: t('optionsFieldLabelHint') })}
       <div class="field">
         <label class="field__label" for="edit-partition">
           {t('optionsFieldPartition')}
@@ -182,8 +197,19 @@ export function AccountEditor(props: AccountEditorProps) {
 
       {errors.form || props.saveError ? (
         <p class="field__error editor__error" role="alert">
-          {errors.form ?? props.saveError}
+          <KeepWhole text={errors.form ?? props.saveError ?? ''} />
         </p>
+      ) : null}
+      {props.confirmDiscard ? (
+        <div class="editor__discard" role="alert">
+          <p>{t('optionsDiscardQuestion')}</p>
+          <button ref={discard} type="button" class="button button--danger" onClick={props.onCancel}>
+            {t('optionsDiscard')}
+          </button>
+          <button type="button" class="button" onClick={props.onKeepEditing}>
+            {t('optionsKeepEditing')}
+          </button>
+        </div>
       ) : null}
       <div class="editor__actions">
         <button type="submit" class="button button--primary" disabled={props.saving}>

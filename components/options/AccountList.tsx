@@ -39,24 +39,29 @@ export function AccountList(props: AccountListProps) {
         />
         {props.toolbar}
       </div>
+      {/* With no accounts there is nothing to select or delete: only the count and the empty message show. */}
       <div class="list__bulk">
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={props.allSelected}
-            disabled={total === 0}
-            onChange={(e) => props.onSelectAll(e.currentTarget.checked)}
-          />
-          {props.query ? t('optionsSelectAllShown', total.toLocaleString('en')) : t('optionsSelectAll')}
-        </label>
-        <button
-          type="button"
-          class="button button--danger"
-          disabled={count === 0}
-          onClick={props.onDeleteSelected}
-        >
-          {t('optionsDeleteSelected', count.toLocaleString('en'))}
-        </button>
+        {all > 0 ? (
+          <>
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={props.allSelected}
+                disabled={total === 0}
+                onChange={(e) => props.onSelectAll(e.currentTarget.checked)}
+              />
+              {props.query ? t('optionsSelectAllShown', total.toLocaleString('en')) : t('optionsSelectAll')}
+            </label>
+            <button
+              type="button"
+              class="button button--danger"
+              disabled={count === 0}
+              onClick={props.onDeleteSelected}
+            >
+              {t('optionsDeleteSelected', count.toLocaleString('en'))}
+            </button>
+          </>
+        ) : null}
         <span class="list__count" role="status">
           {props.query
             ? t('optionsMatching', total.toLocaleString('en'), all.toLocaleString('en'))

@@ -89,6 +89,9 @@ export function OptionsPage({ model }: { model: OptionsModel }) {
                     onRemoveUser={model.removeUser}
                     onSave={() => void model.saveEditor()}
                     onCancel={model.closeEditor}
+                    confirmDiscard={Boolean(editor.confirmDiscard)}
+                    onEscape={model.escapeEditor}
+                    onKeepEditing={model.keepEditing}
                     onDelete={
                       editor.original ? () => void model.deleteAccounts([editor.original!.key]) : undefined
                     }

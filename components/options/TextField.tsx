@@ -1,6 +1,7 @@
 // One labelled box with its hint or its validation message right below it, tied together for screen
 // readers (aria-describedby, aria-invalid).
 import type { Ref } from 'preact';
+import { KeepWhole } from './KeepWhole';
 
 export interface TextFieldProps {
   id: string;
@@ -48,7 +49,7 @@ export function TextField(props: TextFieldProps) {
       )}
       {error ? (
         <p id={`${id}-error`} class="field__error">
-          {error}
+          <KeepWhole text={error} />
         </p>
       ) : hint ? (
         <p id={`${id}-hint`} class="field__hint">

@@ -48,6 +48,8 @@ export interface EditorState {
   submitted: boolean;
   saving: boolean;
   saveError?: string;
+  /** Escape was pressed on a changed form: the editor asks before it throws the changes away. */
+  confirmDiscard?: boolean;
 }
 
 /** Something that reads as text: a File, or a test's stand-in. */
@@ -243,6 +245,20 @@ export function createOptionsModel(deps: OptionsDeps) {
 
   function closeEditor() {
     editor.value = undefined;
+  }
+
+  /** Escape: an unchanged form closes; a changed one asks first, and Escape on the question keeps editing. */
+  function escapeEditor() {
+    const state = editor.value;
+    if (!state) return;
+    const opened = state.original ? formFromAccount(state.original) : emptyForm();
+    if (state.confirmDiscard) editor.value = { ...state, confirmDiscard: false };
+    else if (JSON.stringify(state.form) === JSON.stringify(opened)) closeEditor();
+    else editor.value = { ...state, confirmDiscard: true };
+  }
+
+  function keepEditing() {
+    if (editor.value) editor.value = { ...editor.value, confirmDiscard: false };
   }
 
   function updateForm(change: (form: AccountForm) => AccountForm) {
@@ -473,6 +489,8 @@ export function createOptionsModel(deps: OptionsDeps) {
     deleteSignIn,
     openEditor,
     closeEditor,
+    escapeEditor,
+    keepEditing,
     setField,
     touch,
     setUser,

@@ -8,7 +8,7 @@ import { formatAccountId } from '../ids';
 import type { RequestOf, RequestType, Responses, SignInTarget } from '../messages';
 import type { Account } from '../schema';
 import { buildIndex, rank, type SearchEntry } from '../search';
-import { isAddable, parseQuickAdd, type QuickAddErrors } from './quick-add';
+import { isAddable, knownAccount, parseQuickAdd, type QuickAddErrors, savedText } from './quick-add';
 
 export type Send = <T extends RequestType>(request: RequestOf<T>) => Promise<Responses[T]>;
 
@@ -106,6 +106,10 @@ export function createPopupModel(deps: PopupDeps) {
   const addPrefill = signal('');
   const addErrors = signal<QuickAddErrors & { save?: string }>({});
   const saving = signal(false);
+  /** Bumped after a save: the search box selects its text, so typing starts a new search. */
+  const searchSelect = signal(0);
+  /** A user name that looked like an account ID and was warned about; saving it again confirms it. */
+  let warnedUserName = '';
   const inTab = signal(false);
   /** Rows that fit in the list; the list reports it once it knows its height. */
   const pageSize = signal(8);
@@ -214,7 +218,9 @@ export function createPopupModel(deps: PopupDeps) {
     closeUnlessTab();
   }
 
-  function openAdd(prefill = query.value.trim()) {
+  /** Opens quick add, pre-filled from the search only when the search names an account. */
+  function openAdd(prefill = isAddable(query.value) ? query.value.trim() : '') {
+    warnedUserName = '';
     batch(() => {
       addPrefill.value = prefill;
       addErrors.value = {};
@@ -231,11 +237,14 @@ export function createPopupModel(deps: PopupDeps) {
 
   /** Validates and saves; on success shows the saved account in the list. */
   async function quickAdd(accountText: string, userNameText: string): Promise<boolean> {
-    const parsed = parseQuickAdd(accountText, userNameText);
+    const userName = userNameText.trim();
+    const parsed = parseQuickAdd(accountText, userNameText, userName !== '' && userName === warnedUserName);
     if (!parsed.ok) {
+      warnedUserName = parsed.errors.userName === 'popupAddErrorUserIsId' ? userName : '';
       addErrors.value = parsed.errors;
       return false;
     }
+    const before = knownAccount(accounts.value, accountText);
     saving.value = true;
     try {
       const { account } = await deps.send({ type: 'accounts.save', account: parsed.draft });
@@ -245,7 +254,8 @@ export function createPopupModel(deps: PopupDeps) {
         view.value = 'list';
         addErrors.value = {};
         setQuery(account.accountId ? formatAccountId(account.accountId) : (account.alias ?? ''));
-        notice.value = { kind: 'info', key: 'popupAdded' };
+        notice.value = { kind: 'info', text: savedText(before, account, userName) };
+        searchSelect.value++;
       });
       return true;
     } catch (error) {
@@ -321,6 +331,7 @@ export function createPopupModel(deps: PopupDeps) {
     addPrefill,
     addErrors,
     saving,
+    searchSelect,
     inTab,
     pageSize,
     results,

@@ -99,12 +99,14 @@ async function popupSearch(query: string): Promise<string[]> {
   await popup.setViewport({ width: 400, height: 560 });
   const box = await popup.waitForSelector('::-p-aria(Search accounts)');
   await box!.type(query);
+  // The results are those of the whole query once the box holds it and the list is no longer loading.
   await popup.waitForFunction(
-    (q) => (document.querySelector('[role="combobox"]') as HTMLInputElement | null)?.value === q,
+    (q) =>
+      (document.querySelector('[role="combobox"]') as HTMLInputElement | null)?.value === q &&
+      !document.querySelector('.loading'),
     {},
     query,
   );
-  await new Promise((r) => setTimeout(r, 100));
   const names = await popup.$$eval('[role="option"]', (options) =>
     options.map((o) => o.getAttribute('aria-label') ?? ''),
   );
@@ -224,7 +226,7 @@ describe('the rest of the options page', () => {
     const label = await page.$eval('#edit-label', (el) => (el as HTMLInputElement).value);
     expect(label).toBe(prod.label);
     const focused = await page.evaluate(() => document.activeElement?.id);
-    expect(focused).toBe('edit-label');
+    expect(focused).toBe('edit-accountId');
   });
 
   it('screenshots: list, editor with a message, and import preview, in light and dark', async () => {
@@ -250,7 +252,11 @@ describe('the rest of the options page', () => {
       );
       await page.evaluate(() => window.scrollTo(0, 0));
       await harness.screenshot(page, `options-editor-${scheme}`);
+      // Escape on a changed form asks first; Enter on the focused "Discard changes" answers it.
       await page.keyboard.press('Escape');
+      await page.waitForSelector('.editor__discard');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => !document.querySelector('.editor'));
       await upload(page, join(FIXTURES, 'accounts.csv'));
       expect(await texts(page, '.preview__format')).toEqual(['Read as: CSV.']);
       expect(await texts(page, '.preview__item--rejected')).toHaveLength(2);

@@ -246,6 +246,54 @@ describe('popup with no accounts', () => {
   });
 });
 
+describe('popup rows with long names', () => {
+  /** The row's alias, ID, email and tags that the browser shows cut short (wider than their box). */
+  const cutShort = (page: Page, row: string) =>
+    page.$eval(row, (el) =>
+      [...el.querySelectorAll<HTMLElement>('.row__alias, .row__id, .row__email, .row__tags')]
+        .filter((s) => s.scrollWidth > s.clientWidth + 1)
+        .map((s) => s.textContent),
+    );
+
+  it('shows the active row whole, where the other rows may end in an ellipsis', async () => {
+    const account = {
+      accountId: '444455556666',
+      alias: 'acme-production-payments-eu',
+      label: 'Acme payments',
+      tags: ['production', 'payments', 'pci-dss'],
+    };
+    await seed([
+      {
+        ...account,
+        signIns: [
+          { type: 'iam', userName: 'alice', uses: 5, lastUsed: Date.now() },
+          {
+            type: 'root',
+            email: 'aws-payments-production@acme.example',
+            uses: 1,
+            lastUsed: Date.now() - DAY,
+          },
+        ],
+      },
+    ]);
+    const page = await openPopup();
+    await page.keyboard.press('ArrowDown');
+    expect(await activeName(page)).toContain('root');
+    const email = await page.$eval('.row--active .row__email', (e) => e.textContent);
+    expect(email).toBe('aws-payments-production@acme.example');
+    expect(await cutShort(page, '.row--active')).toEqual([]);
+    // …and the list makes room for it: its last line is not clipped by the scrolling list.
+    const overhang = await page.$eval('.row--active', (row) => {
+      const list = row.closest('.results')!.getBoundingClientRect();
+      return Math.max(0, row.getBoundingClientRect().bottom - list.bottom);
+    });
+    expect(overhang).toBe(0);
+    // The same account's other row, not active, is cut short: the check above can fail.
+    expect(await cutShort(page, '.row:not(.row--active)')).not.toEqual([]);
+    await harness.screenshot(page, 'popup-active-row-whole');
+  });
+});
+
 describe('popup with 10,000 sign-ins', () => {
   beforeAll(async () => {
     await seed(many(10_000));

@@ -39,6 +39,8 @@ export function background(options: FakeBackgroundOptions = {}) {
     deps: make(),
     /** Every request and reply, in order, as the background saw them. */
     log: [] as { sender: Sender; message: unknown; reply: Reply }[],
+    /** Every request as it arrives, before its reply: what a test checks when it says nothing was sent. */
+    asked: [] as unknown[],
     opened,
     advance: (ms: number) => (t += ms),
     /** A new service worker: fresh in-memory objects over the same IndexedDB and storage.session. */
@@ -46,6 +48,7 @@ export function background(options: FakeBackgroundOptions = {}) {
       fake.deps = make();
     },
     async ask(message: unknown, sender: Sender = POPUP): Promise<Reply> {
+      fake.asked.push(message);
       const reply = await handleMessage(message, sender, fake.deps);
       fake.log.push({ sender, message, reply });
       return reply;

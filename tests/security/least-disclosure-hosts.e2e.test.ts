@@ -158,7 +158,8 @@ describe('a web page cannot reach Signpost', () => {
     });
     await page.goto(A_PAGE);
     expect(await signpostState(page)).toBe('filled');
-    await new Promise((done) => setTimeout(done, 500));
+    // The page's form in its final mount: what Signpost changed by then is the baseline.
+    await replicaState(page);
     const before = {
       html: await page.evaluate(() => document.documentElement.outerHTML),
       sent: probe.of('sent').length,

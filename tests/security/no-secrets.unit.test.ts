@@ -6,7 +6,7 @@
 // FormData of its form is charged to the content script when the first frame outside happy-dom that asked for
 // it is in lib/page/. Reads by the page's own scripts (its model reads its password box) are not the
 // content script's. The same promise is checked in Chromium in no-secrets-no-network.e2e.test.ts.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { extract } from '../../lib/page/learn';
 import { run } from '../../lib/page/run';
 import { background, dump } from '../fakes/background';
@@ -20,7 +20,6 @@ import {
   type ReplicaName,
   replica,
   replicaState,
-  sleep,
   submit,
   type,
   until,
@@ -32,10 +31,11 @@ type Message = { type: string; state?: string; routeUsed?: boolean };
  * The request types the background saw, with each decision report (page.done carrying only `state`, for
  * the popup's line) written as `state:<decision>` so a test sees exactly what was reported.
  */
-const asked = (bg: ReturnType<typeof background>) =>
-  bg.log
-    .map((e) => e.message as Message)
-    .map((m) => (m.type === 'page.done' && m.state && !m.routeUsed ? `state:${m.state}` : m.type));
+const reported = (messages: readonly unknown[]) =>
+  (messages as Message[]).map((m) =>
+    m.type === 'page.done' && m.state && !m.routeUsed ? `state:${m.state}` : m.type,
+  );
+const asked = (bg: ReturnType<typeof background>) => reported(bg.log.map((e) => e.message));
 
 const SECRET_BOXES = 'input[type=password], #password, #mfacode, #mfaCode';
 const OPTIONS = { waitMs: 2000, settleMs: 0, guard: { pollMs: 10, windowMs: 400 }, isUserEvent };
@@ -128,6 +128,16 @@ async function seeded() {
   return { bg, key: saved.account.key };
 }
 
+/**
+ * Waits until the background has answered every request the content script made. The content script sends
+ * its learn from inside the person's submit event, so by the time the test has submitted, every request it
+ * will make has arrived; the background writes to IndexedDB before it replies, which on a busy machine takes
+ * longer than any fixed pause would allow.
+ */
+async function answered(bg: ReturnType<typeof background>) {
+  await vi.waitFor(() => expect(bg.log.length).toBe(bg.asked.length), { timeout: 5000, interval: 5 });
+}
+
 /** After a flow: the content script touched no secret box, and no secret is in a message or in storage. */
 async function expectNoSecret(
   bg: ReturnType<typeof background>,
@@ -185,8 +195,7 @@ describe('the content script never reads or writes a password box, and no passwo
       typePassword(win, secret);
       click(win, $(win, '#signin_button'));
       await until(() => replicaState(win).submitted);
-      // The learn is sent after the page's own submit handler: wait for it rather than for a fixed time.
-      await until(() => bg.log.some((e) => (e.message as { type: string }).type === 'page.learn'));
+      await answered(bg);
       // The page got its password (Signpost did not get in the way), and the background only the user.
       expect(replicaState(win).submitted).toMatchObject({ username: 'alice', passwordLength: secret.length });
       expect(asked(bg)).toEqual(['accounts.save', 'page.query', 'state:filled', 'page.learn']);
@@ -215,7 +224,7 @@ describe('the content script never reads or writes a password box, and no passwo
       typePassword(win, secret);
       pressEnter(win, $(win, '#password'));
       await until(() => replicaState(win).submitted);
-      await sleep(20);
+      await answered(bg);
       expect(replicaState(win).submitted).toMatchObject({ username: 'bob', passwordLength: secret.length });
       await expectNoSecret(bg, trap, [secret]);
     },
@@ -242,7 +251,7 @@ describe('the content script never reads or writes a password box, and no passwo
       typePassword(win, secret);
       pressEnter(win, $(win, '#password'));
       await until(() => replicaState(win).submitted?.passwordLength);
-      await sleep(20);
+      await answered(bg);
       expect(replicaState(win).submitted).toMatchObject({ userType: 'root', passwordLength: secret.length });
       await expectNoSecret(bg, trap, [secret]);
     },
@@ -267,7 +276,7 @@ describe('the content script never reads or writes a password box, and no passwo
         win.document.querySelector<HTMLInputElement>('#root_user_radio_button, input[value=ROOT]'),
       );
       root!.click();
-      await sleep(5);
+      await until(() => root!.checked);
       type(win, $(win, '#resolving_input'), 'learned-root@example.com');
       click(win, $(win, '#next_button'));
       await until(() => replicaState(win).step === 'password' && win.document.querySelector('#password'));
@@ -275,7 +284,7 @@ describe('the content script never reads or writes a password box, and no passwo
       typePassword(win, secret);
       pressEnter(win, $(win, '#password'));
       await until(() => replicaState(win).submitted?.passwordLength);
-      await until(() => status(win) === 'learned');
+      await until(() => status(win) === 'learned', 5000);
       expect(status(win)).toBe('learned');
       expect(JSON.stringify(await dump())).toContain('learned-root@example.com');
       await expectNoSecret(bg, trap, [secret]);
@@ -303,10 +312,12 @@ describe('the content script never reads or writes a password box, and no passwo
       const code = String(100000 + Math.floor(Math.random() * 899999));
       type(win, $(win, box), code);
       pressEnter(win, $(win, box));
-      await sleep(20);
+      // The page took the code: any listener of Signpost's on Enter or submit would have sent by now (a
+      // request is recorded as it arrives, before the background answers it).
+      expect(replicaState(win).submitted).toMatchObject({ codeLength: code.length });
       await expectNoSecret(bg, trap, [code]);
       // On an MFA page it only asks for a pending notice and reports its decision: it learns and fills nothing.
-      expect(asked(bg)).toEqual(['accounts.save', 'page.query', 'state:unsupported-page']);
+      expect(reported(bg.asked)).toEqual(['accounts.save', 'page.query', 'state:unsupported-page']);
     },
   );
 });

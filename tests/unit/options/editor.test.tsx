@@ -69,6 +69,16 @@ describe('inline validation', () => {
     expect(page.messageFor(box)).toBe(message);
   });
 
+  it('keeps an account ID in a message on one line (a browser would break it after a dash)', async () => {
+    const page = await renderOptions();
+    await click(page.button('Add account'));
+    const box = page.field('Account ID');
+    await type(box, '12345');
+    await leave(box);
+    const message = page.all(`[id="${box.getAttribute('aria-describedby')}"] .whole`);
+    expect(message.map((el) => el.textContent)).toEqual(['1234-5678-9012']);
+  });
+
   it('clears the message as soon as the value is fixed', async () => {
     const page = await renderOptions();
     await click(page.button('Add account'));
@@ -199,9 +209,7 @@ describe('filter, delete and undo', () => {
     await type(page.field('Filter accounts'), '2109-8765');
     expect(page.rows()).toEqual(['Data lake']);
     await type(page.field('Filter accounts'), 'nothing-like-this');
-    expect(page.text(page.root.querySelector('.list__empty'))).toBe(
-      'No account matches “nothing-like-this”.',
-    );
+    expect(page.text(page.all('.list__empty')[0])).toBe('No account matches “nothing-like-this”.');
   });
 
   it('deletes one account and puts it back, unchanged, with Undo', async () => {
@@ -286,16 +294,47 @@ describe('settings and export', () => {
 });
 
 describe('keyboard', () => {
-  it('Escape closes the editor and puts focus back on the Edit button that opened it', async () => {
+  const pressEscape = (el: Element) =>
+    settle(() => el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+
+  it('a new account opens on the Account ID box, the one a person has in hand', async () => {
+    const page = await renderOptions({ seed: SEED });
+    await click(page.button('Add account'));
+    expect(document.activeElement).toBe(page.field('Account ID'));
+  });
+
+  it('Escape closes an unchanged editor and puts focus back on the Edit button that opened it', async () => {
     const page = await renderOptions({ seed: SEED });
     const edit = page.button('Edit Data lake');
     edit.focus();
     await click(edit);
-    expect(document.activeElement).toBe(page.field('Label'));
-    await settle(() =>
-      page.field('Label').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })),
-    );
+    expect(document.activeElement).toBe(page.field('Account ID'));
+    await pressEscape(page.field('Account ID'));
     expect(page.has('.editor')).toBe(false);
     expect(document.activeElement).toBe(page.button('Edit Data lake'));
+  });
+
+  it('Escape on a changed form asks first: Escape again keeps editing, Discard changes throws it away', async () => {
+    const page = await renderOptions({ seed: SEED });
+    await click(page.button('Add account'));
+    await type(page.field('Account ID'), '1111-2222-3333');
+    await pressEscape(page.field('Account ID'));
+    expect(page.text(page.all('.editor__discard')[0])).toContain('Discard your changes to this account?');
+    expect(document.activeElement).toBe(page.button('Discard changes'));
+    await pressEscape(page.button('Discard changes'));
+    expect([page.has('.editor__discard'), page.field('Account ID').value]).toEqual([false, '1111-2222-3333']);
+    await pressEscape(page.field('Account ID'));
+    await click(page.button('Discard changes'));
+    expect(page.has('.editor')).toBe(false);
+    expect(page.rows()).toHaveLength(SEED.length);
+  });
+});
+
+describe('an empty list', () => {
+  it('offers no selection or bulk delete, only the way to add or import', async () => {
+    const page = await renderOptions({ seed: [] });
+    expect(page.has('.list__bulk input[type="checkbox"]')).toBe(false);
+    expect(page.all('.list__bulk button')).toEqual([]);
+    expect(page.text(page.all('.list__empty')[0])).not.toBe('');
   });
 });

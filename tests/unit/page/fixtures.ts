@@ -154,14 +154,27 @@ type Handlers = { [T in RequestType]?: (request: { type: T } & Record<string, un
 /** A fake background: records every request and answers from `handlers` (an unhandled type throws). */
 export function fakeSend(handlers: Handlers = {}) {
   const requests: ({ type: RequestType } & Record<string, unknown>)[] = [];
-  const send = (async (request: { type: RequestType } & Record<string, unknown>) => {
+  const replies: Promise<unknown>[] = [];
+  const send = ((request: { type: RequestType } & Record<string, unknown>) => {
     requests.push(request);
     const handler = handlers[request.type] as ((r: typeof request) => unknown) | undefined;
-    if (!handler) throw new Error(`No handler for ${request.type}`);
-    return handler(request);
+    const reply = handler
+      ? Promise.resolve().then(() => handler(request))
+      : Promise.reject(new Error(`No handler for ${request.type}`));
+    replies.push(reply);
+    return reply;
   }) as unknown as Send;
   const of = <T extends RequestType>(type: T) => requests.filter((r) => r.type === type);
-  return { send, requests, of };
+  /**
+   * Resolves once every reply so far has been delivered and the content script has acted on it (its
+   * continuations are microtasks, all run before the next task): the point where "nothing more happened"
+   * can be checked without guessing a pause.
+   */
+  const settled = async () => {
+    await Promise.allSettled(replies);
+    await new Promise((resolve) => setTimeout(resolve));
+  };
+  return { send, requests, of, settled };
 }
 
 export function answer(partial: Partial<PageAnswer> = {}): () => PageAnswer {

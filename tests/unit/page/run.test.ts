@@ -142,7 +142,7 @@ describe('the background unreachable or confused: no-match, nothing escapes', ()
     await start(win, bg.send);
     type(win, $(win, '#username'), 'alice');
     click(win, $(win, '#signin_button'));
-    await sleep(10);
+    await bg.settled();
     expect(bg.of('page.learn')).toHaveLength(1);
     expect(status(win)).toBe('no-match');
   });
@@ -169,10 +169,10 @@ describe("page.query asks about the page's own account only", () => {
     Object.defineProperty(win.document, 'readyState', { value: 'loading', configurable: true });
     const bg = fakeSend({ 'page.query': answer(IAM_ROUTE), 'page.done': () => ({}) });
     const running = start(win, bg.send, { waitMs: 2000 });
-    await sleep(5);
     expect(bg.of('page.query')).toEqual([{ type: 'page.query', account: '123456789012' }]);
     win.document.body.innerHTML = FIXTURES['iam-classic'];
-    await sleep(20);
+    // The answer is in hand and acted on: a fill before DOMContentLoaded would have happened by now.
+    await bg.settled();
     expect($(win, '#username').value).toBe('');
     Object.defineProperty(win.document, 'readyState', { value: 'interactive', configurable: true });
     win.dispatchEvent(new win.Event('DOMContentLoaded'));
@@ -396,6 +396,7 @@ describe('IAM route on the IAM page', () => {
     await start(win, bg.send);
     type(win, $(win, '#username'), 'carol');
     $(win, '#username').value = '';
+    // Five of the guard's 10 ms polls: the time it would take to put the name back is the rule under test.
     await sleep(50);
     expect($(win, '#username').value).toBe('');
     expect($(win, '#account').value).toBe('123456789012');
@@ -411,6 +412,7 @@ describe('IAM route on the IAM page', () => {
     await start(win, bg.send);
     click(win, $(win, '#signin_button'));
     $(win, '#username').value = '';
+    // Five of the guard's 10 ms polls: the time it would take to put the name back is the rule under test.
     await sleep(50);
     expect($(win, '#username').value).toBe('');
   });
@@ -485,7 +487,7 @@ describe('learning a sign-in the person submits', () => {
     await start(win, bg.send);
     type(win, $(win, '#username'), 'alice');
     enter(win, $(win, '#password'));
-    await sleep(5);
+    await bg.settled();
     return { win, bg, shown };
   }
 
@@ -501,7 +503,7 @@ describe('learning a sign-in the person submits', () => {
     expect(status(win)).toBe('learned');
     expect(shown.text()).toEqual(['Signpost saved alice · Prod']);
     shown.button('Undo')!.click();
-    await sleep(5);
+    await bg.settled();
     expect(bg.of('page.undo')).toEqual([{ type: 'page.undo', token: 'tok-1' }]);
     expect(shown.text()).toEqual(['Signpost forgot that sign-in.']);
   });
@@ -517,7 +519,7 @@ describe('learning a sign-in the person submits', () => {
     expect(shown.text()).toEqual(['Save alice · 123456789012 in Signpost?']);
     expect(status(win)).toBe('no-match');
     shown.button('Save')!.click();
-    await sleep(5);
+    await bg.settled();
     expect(bg.of('page.learn').map((r) => r.confirmed)).toEqual([false, true]);
     expect(status(win)).toBe('learned');
     expect(shown.text()).toEqual(['Signpost saved alice · Prod']);
@@ -526,7 +528,7 @@ describe('learning a sign-in the person submits', () => {
   it('ask: Not now closes the notice and sends nothing', async () => {
     const { bg, shown } = await submitted({ outcome: 'ask' });
     shown.button('Not now')!.click();
-    await sleep(5);
+    await bg.settled();
     expect(shown.text()).toEqual([]);
     expect(bg.of('page.learn')).toHaveLength(1);
   });
@@ -551,7 +553,7 @@ describe('learning a sign-in the person submits', () => {
     await start(win, bg.send);
     expect(shown.text()).toEqual(['Signpost saved alice · Prod']);
     shown.button('Undo')!.click();
-    await sleep(5);
+    await bg.settled();
     expect(bg.of('page.undo')).toEqual([{ type: 'page.undo', token: 'tok-9' }]);
     expect(shown.text()[0]).toMatch(/could not undo/);
   });
@@ -563,7 +565,7 @@ describe('learning a sign-in the person submits', () => {
     $(win, '#root_user_radio_button').click();
     type(win, $(win, '#resolving_input'), 'owner@example.com');
     click(win, $(win, '#next_button'));
-    await sleep(5);
+    await bg.settled();
     expect(bg.of('page.learn').map((r) => r.signIn)).toEqual([{ type: 'root', email: 'owner@example.com' }]);
     expect(status(win)).toBe('learned');
   });

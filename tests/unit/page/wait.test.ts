@@ -66,6 +66,7 @@ describe('keepFilled: the fill survives re-renders', () => {
       fast,
     );
     input.value = 'carol';
+    // Four of the guard's polls (`fast`): the time it would take to undo the change is what is checked.
     await sleep(40);
     expect(input.value).toBe('carol');
     input.value = '';
@@ -93,6 +94,7 @@ describe('keepFilled: the fill survives re-renders', () => {
     box(win, 'username')()!.value = 'alice';
     const guard = keepFilled(win.document, win, items, fast);
     type(win, box(win, 'username')()!, '');
+    // Four of the guard's polls (`fast`): the time it would take to undo the change is what is checked.
     await sleep(40);
     expect(box(win, 'username')()!.value).toBe('');
     // The other box is still kept.
@@ -129,6 +131,7 @@ describe('keepFilled: the fill survives re-renders', () => {
     type(win, iam, iam.value);
     expect(guard.active).toBe(false);
     box(win, 'resolving_input')()!.value = '';
+    // Four of the guard's polls (`fast`): the time it would take to undo the change is what is checked.
     await sleep(40);
     expect(box(win, 'resolving_input')()!.value).toBe('');
   });
@@ -140,9 +143,10 @@ describe('keepFilled: the fill survives re-renders', () => {
       ...fast,
       maxRefills: 3,
     });
-    for (let i = 0; i < 10; i++) {
+    // The page empties the box each time the guard has put the name back, until the guard gives up.
+    for (let i = 0; i < 10 && guard.active; i++) {
       input.value = '';
-      await sleep(15);
+      await until(() => input.value === 'alice' || !guard.active);
     }
     expect(guard.refills).toBe(3);
     expect(guard.active).toBe(false);
@@ -156,9 +160,9 @@ describe('keepFilled: the fill survives re-renders', () => {
       ...fast,
       windowMs: 30,
     });
-    await sleep(60);
-    expect(guard.active).toBe(false);
+    expect(await until(() => !guard.active)).toBe(true);
     input.value = '';
+    // Three of the guard's polls: a guard still watching would have put the name back by now.
     await sleep(30);
     expect(input.value).toBe('');
   });

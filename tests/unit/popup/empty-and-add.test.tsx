@@ -134,7 +134,55 @@ describe('popup: quick add', () => {
     });
     expect(popup.search().value).toBe('1234-5678-9012');
     expect(popup.options().map((o) => o.getAttribute('aria-label'))).toEqual(['1234-5678-9012, admin']);
-    expect(popup.container.querySelector('[role="status"]')!.textContent).toBe('Account saved.');
+    expect(popup.container.querySelector('[role="status"]')!.textContent).toBe(
+      'Saved admin · 1234-5678-9012.',
+    );
+    // The search shows the new account with its text selected: the next keystroke starts a new search.
+    const box = popup.search();
+    expect([document.activeElement, box.selectionStart, box.selectionEnd]).toEqual([
+      box,
+      0,
+      box.value.length,
+    ]);
+  });
+
+  it('opens an empty form from + when the search names no account', async () => {
+    const popup = await renderPopup([data], { reply: saving });
+    await popup.type('no such thing');
+    await popup.click(popup.button('Add account')!);
+    expect(popup.container.querySelector('h1')!.textContent).toBe('Add an account');
+    expect(field(popup.container, 'Account ID, alias or sign-in URL').value).toBe('');
+  });
+
+  it('+ on a search naming a saved account says it adds a user to it, and says so once saved', async () => {
+    const withBob = { ...data, signIns: [...data.signIns, iam('bob')] };
+    const popup = await renderPopup([data], { reply: () => ({ account: withBob, merged: true }) });
+    await popup.type('2109-8765-4321');
+    await popup.click(popup.button('Add account')!);
+    expect(popup.container.querySelector('h1')!.textContent).toBe('Add a user to Data lake');
+    expect(document.activeElement).toBe(field(popup.container, 'IAM user name'));
+    await act(async () => {
+      const u = field(popup.container, 'IAM user name');
+      u.value = 'bob';
+      u.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await popup.click(popup.container.querySelector('button[type="submit"]')!);
+    expect(popup.container.querySelector('[role="status"]')!.textContent).toBe('Added bob to Data lake.');
+  });
+
+  it('an account ID typed as the user name is not saved as one until the person says so', async () => {
+    const { popup, fill, submit } = await openAdd();
+    await fill('2109-8765-4321', '1111-2222-3333');
+    await submit();
+    expect(popup.container.querySelector('.field__error')!.textContent).toContain(
+      'That looks like an account ID, not an IAM user name.',
+    );
+    expect(popup.requests.some((r) => r.type === 'accounts.save')).toBe(false);
+    await submit();
+    expect(popup.requests.at(-1)).toMatchObject({
+      type: 'accounts.save',
+      account: { accountId: '210987654321', signIns: [{ type: 'iam', userName: '1111-2222-3333' }] },
+    });
   });
 
   it('shows the background’s reason when it refuses to save, and stays in the form', async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../../components/Popup';
 import type { Request } from '../../../lib/messages';
 import { createPopupModel } from '../../../lib/popup/model';
@@ -284,7 +284,8 @@ describe('popup: the first screen comes before the whole list', () => {
     await act(async () => {
       render(<Popup model={model} />, container);
       loaded = model.load();
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      // The first screen is in once the model says ready; the whole list waits for `release()`.
+      await vi.waitFor(() => expect(model.status.value).toBe('ready'));
     });
     const labels = () =>
       [...container.querySelectorAll('[role="option"]')].map((o) => o.getAttribute('aria-label'));

@@ -35,7 +35,7 @@ describe('parseAccountInput: what the quick add account box accepts', () => {
     ['1234-5678-90123', 'An account ID is exactly 12 digits, like 1234-5678-9012.'],
     ['my--alias', 'That is not an account ID (12 digits), an alias or an AWS sign-in URL.'],
     ['ab', 'That is not an account ID (12 digits), an alias or an AWS sign-in URL.'],
-    ['root@example.com', 'That is not an account ID (12 digits), an alias or an AWS sign-in URL.'],
+    ['root@example.com', 'Add a root email in Signpost settings'],
     ['https://signin.aws.amazon.com/signin?client_id=x', 'That URL does not name an account.'],
     ['https://eu-west-1.signin.aws.amazon.com/console', 'That URL does not name an account.'],
     ['https://console.aws.amazon.com/console/home', 'That URL does not name an account.'],
@@ -73,6 +73,20 @@ describe('parseQuickAdd', () => {
       errors: { userName: 'popupAddErrorUserName' },
     });
   });
+
+  it.each([
+    ['123456789012', false, 'popupAddErrorUserIsId'],
+    ['1234-5678-9012', false, 'popupAddErrorUserIsId'],
+    ['1234 5678 9012', false, 'popupAddErrorUserIsId'],
+    ['123456789012', true, undefined],
+    ['12345678901', false, undefined],
+    ['ops-123456789012', false, undefined],
+  ])(
+    'a user name %j (confirmed: %s) that looks like an account ID is refused unless confirmed',
+    (user, ok, err) => {
+      expect(parseQuickAdd('prod', user, ok).ok ? undefined : 'popupAddErrorUserIsId').toBe(err);
+    },
+  );
 
   it.each([
     ['1234-5678-9012', true],
