@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { Consoles } from '../lib/background/consoles';
 import { handleMessage, openRoute } from '../lib/background/handlers';
 import { Session } from '../lib/background/session';
 import { choose, placement, suggest } from '../lib/omnibox';
@@ -11,15 +12,20 @@ export default defineBackground({
   main() {
     const store = new Store();
     const session = new Session(browser.storage.session);
+    const consoles = new Consoles(browser.storage.session);
     const deps = {
       store,
       session,
       tabs: browser.tabs,
       extensionId: browser.runtime.id,
       extensionOrigin: browser.runtime.getURL('/'),
+      consoles: { map: consoles, tabs: browser.tabs, windows: browser.windows },
     };
     browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, deps));
-    browser.tabs.onRemoved.addListener((tabId) => void session.forgetTab(tabId));
+    browser.tabs.onRemoved.addListener((tabId) => {
+      void session.forgetTab(tabId);
+      void consoles.drop(tabId);
+    });
 
     // The omnibox reuses the popup's ranking over the store's (cached) list.
     const searchIndex = async () => indexOf((await store.list()).accounts);

@@ -2,7 +2,7 @@
 // caller of runtime.sendMessage. Requests are validated by the background (lib/message-schemas.ts) and
 // answered from validated data; this module stays free of zod so every bundle can import it.
 import { browser } from 'wxt/browser';
-import type { ContentRequest, PageRequest, Request } from './message-schemas';
+import type { ConsoleRequest, ContentRequest, PageRequest, Request } from './message-schemas';
 import type { Revision } from './revise';
 import type { Account, Settings } from './schema';
 
@@ -46,11 +46,17 @@ export interface Responses {
   'signins.delete': { account: Account; revisions: Revision[] };
   'accounts.import': { added: number; updated: number; unchanged: number };
   'settings.save': { settings: Settings };
+  /** Keys of the accounts with a live console tab, the most recently used tab's account first. */
+  'consoles.list': { keys: string[] };
+  /** `focused` is false when the account has no console tab open any more. */
+  'consoles.focus': { focused: boolean };
   'route.open': { url: string; tabId: number };
   'page.query': PageAnswer;
   'page.done': Record<string, never>;
   'page.learn': { outcome: LearnOutcome; token?: string; label?: string };
   'page.undo': { undone: boolean };
+  /** The background answers a console page nothing: the map of sessions never reaches a content script. */
+  'console.session': Record<string, never>;
 }
 
 export type RequestType = keyof Responses;
@@ -59,7 +65,7 @@ export type Reply<T extends RequestType = RequestType> =
   | { ok: true; value: Responses[T] }
   | { ok: false; error: string };
 
-export type { ContentRequest, PageRequest, Request };
+export type { ConsoleRequest, ContentRequest, PageRequest, Request };
 
 /** Sends a request to the background and returns its answer, or throws an Error with the plain reason. */
 export async function send<T extends RequestType>(request: RequestOf<T>): Promise<Responses[T]> {

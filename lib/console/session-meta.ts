@@ -3,8 +3,7 @@
 // content script. Any field may be missing or hostile: each is checked on its own, and without a valid
 // account ID nothing is returned at all.
 
-import { parseSignInUrl } from '../hosts';
-import { isAccountId, isAlias, PARTITIONS, type Partition } from '../ids';
+import { isAccountId, isAlias, isRegion, PARTITIONS, type Partition } from '../ids';
 
 /** Longer than any real session meta by far; a larger attribute is not parsed at all. */
 export const MAX_META_LENGTH = 8_192;
@@ -31,6 +30,19 @@ export type Principal =
 const ARN =
   /^arn:(aws|aws-us-gov|aws-cn):(iam|sts)::(\d{12}):(root|user\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}|assumed-role\/[\w+=,.@-]{1,64}\/[\w+=,.@-]{1,64}|federated-user\/[\w+=,.@-]{2,32})$/;
 const DIFFERENTIATOR = /^[A-Za-z0-9_-]{1,64}$/;
+// A sign-in host: `signin.<partition host>`, or one region or account label in front. Spelled out here
+// rather than taken from lib/hosts.ts, whose URL parser and partition table would cost the console script
+// about 200 of its gzipped bytes (the sign-in and console scripts share an 8 KB budget); the background
+// checks the endpoint again with parseSignInUrl against the page's partition.
+const SIGN_IN_ENDPOINT =
+  /^(?:([a-z0-9-]+)\.)?signin\.(?:aws\.amazon\.com|amazonaws-us-gov\.com|amazonaws\.cn)$/;
+
+function isSignInEndpoint(host: string): boolean {
+  const match = SIGN_IN_ENDPOINT.exec(host);
+  const label = match?.[1];
+  if (!match) return false;
+  return label === undefined || isRegion(label) || isAccountId(label) || isAlias(label);
+}
 
 /** What a principal ARN says, and the partition and account it belongs to. */
 export function parsePrincipalArn(
@@ -86,7 +98,7 @@ export function parseSessionMeta(content: string | null | undefined): ConsoleSes
   // A principal of another account is not this session's: drop it rather than trust it.
   if (arn && parsePrincipalArn(arn)?.accountId === accountId) session.principalArn = arn;
   const endpoint = text(raw.signInEndpoint, 253);
-  if (endpoint && parseSignInUrl(`https://${endpoint}/`) && /^[a-z0-9.-]+$/.test(endpoint)) {
+  if (endpoint && isSignInEndpoint(endpoint)) {
     session.signInEndpoint = endpoint;
   }
   const differentiator = text(raw.sessionDifferentiator, 64);

@@ -3,7 +3,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type Deps, HANDLED_TYPES, handleMessage, type Sender } from '../../../lib/background/handlers';
 import { ROUTE_TTL, Session } from '../../../lib/background/session';
 import { openSignpostDb } from '../../../lib/db';
-import { contentRequestSchema, pageRequestSchema } from '../../../lib/message-schemas';
+import {
+  consoleRequestSchema,
+  contentRequestSchema,
+  pageRequestSchema,
+} from '../../../lib/message-schemas';
 import type { Reply } from '../../../lib/messages';
 import { Store } from '../../../lib/store';
 
@@ -141,9 +145,11 @@ describe('the background checks who is asking', () => {
   });
 
   it('every message type in the contract has exactly one handler', () => {
-    const types = [...pageRequestSchema.options, ...contentRequestSchema.options].map(
-      (o) => o.shape.type.value,
-    );
+    const types = [
+      ...pageRequestSchema.options,
+      ...contentRequestSchema.options,
+      ...consoleRequestSchema.options,
+    ].map((o) => o.shape.type.value);
     expect([...HANDLED_TYPES].sort()).toEqual([...types].sort());
   });
 });
