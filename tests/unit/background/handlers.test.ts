@@ -3,11 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type Deps, HANDLED_TYPES, handleMessage, type Sender } from '../../../lib/background/handlers';
 import { ROUTE_TTL, Session } from '../../../lib/background/session';
 import { openSignpostDb } from '../../../lib/db';
-import {
-  consoleRequestSchema,
-  contentRequestSchema,
-  pageRequestSchema,
-} from '../../../lib/message-schemas';
+import { consoleRequestSchema, contentRequestSchema, pageRequestSchema } from '../../../lib/message-schemas';
 import type { Reply } from '../../../lib/messages';
 import { Store } from '../../../lib/store';
 
