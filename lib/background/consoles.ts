@@ -58,6 +58,16 @@ type Area = {
 };
 
 const PREFIX = 'console:';
+/** A page too busy to answer this soon is kept as it is (not dropped), so the popup never waits longer. */
+const PING_TIMEOUT_MS = 500;
+const BUSY = Symbol('busy');
+
+function ping(tabs: ConsoleTabsApi, tabId: number): Promise<unknown> {
+  return Promise.race([
+    tabs.sendMessage(tabId, { type: CONSOLE_PING }, { frameId: 0 }).catch(() => undefined),
+    new Promise((resolve) => setTimeout(() => resolve(BUSY), PING_TIMEOUT_MS)),
+  ]);
+}
 
 export class Consoles {
   constructor(private readonly area: Area) {}
@@ -85,9 +95,9 @@ export class Consoles {
       (await this.entries()).map(async (entry): Promise<LiveConsoleTab | undefined> => {
         const [tab, host] = await Promise.all([
           tabs.get(entry.tabId).catch(() => undefined),
-          tabs.sendMessage(entry.tabId, { type: CONSOLE_PING }, { frameId: 0 }).catch(() => undefined),
+          ping(tabs, entry.tabId),
         ]);
-        if (!tab || host !== entry.host) {
+        if (!tab || (host !== entry.host && host !== BUSY)) {
           await this.drop(entry.tabId);
           return undefined;
         }

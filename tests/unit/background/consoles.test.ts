@@ -35,6 +35,8 @@ function setup() {
   let n = 0;
   const tabs = new Map<number, { host?: string; windowId: number; lastAccessed: number }>();
   const focused: string[] = [];
+  /** Tabs whose page is too busy to answer a ping. */
+  const busy = new Set<number>();
   const api = {
     create: async () => ({ id: 100 }),
     update: async (tabId: number, props: { url?: string; active?: boolean }) => {
@@ -47,6 +49,7 @@ function setup() {
       return { id: tabId, windowId: tab.windowId, lastAccessed: tab.lastAccessed };
     },
     sendMessage: async (tabId: number, message: unknown, options: { frameId: number }) => {
+      if (busy.has(tabId)) return new Promise(() => {});
       const host = tabs.get(tabId)?.host;
       if (!host || options.frameId !== 0 || (message as { type: string }).type !== CONSOLE_PING)
         throw new Error('Could not establish connection. Receiving end does not exist.');
@@ -76,6 +79,7 @@ function setup() {
     value,
     list,
     tabs,
+    busy,
     focused,
     /** Opens (or navigates) a tab to a console host and has its page report; returns the tab id. */
     async open(tabId: number, fields: Record<string, unknown> = {}, host = HOST, windowId = 1) {
@@ -195,6 +199,14 @@ describe('the live map of console tabs', () => {
     s.restart();
     expect(await s.signedIn()).toEqual([]);
     expect(Object.keys(await fakeBrowser.storage.session.get(null))).not.toContain('console:1');
+  });
+
+  it('keeps a tab whose page is too busy to answer, and answers without it waiting long', async () => {
+    const s = setup();
+    const acme = await s.save({ accountId: ID, label: 'Acme' });
+    await s.open(1);
+    s.busy.add(1);
+    expect(await s.signedIn()).toEqual([acme.key]);
   });
 
   it('keeps its tabs when the service worker restarts', async () => {
