@@ -9,7 +9,7 @@ import { MergeRefused } from '../merge';
 import { accountDraftSchema, type ConsoleRequest } from '../message-schemas';
 import type { Account, Settings } from '../schema';
 import type { Store } from '../store';
-import { type Consoles, type ConsoleTabsApi, type LiveConsoleTab, sessionOf } from './consoles';
+import { type Consoles, type ConsoleTab, type ConsoleTabsApi, sessionOf } from './consoles';
 
 export class ConsoleRefused extends Error {}
 
@@ -88,7 +88,7 @@ export async function learnFromConsole(
 }
 
 /** Keys of the accounts with a live console tab, most recent first (an account once). */
-export function signedInKeys(live: readonly LiveConsoleTab[], accounts: readonly Account[]): string[] {
+export function signedInKeys(live: readonly ConsoleTab[], accounts: readonly Account[]): string[] {
   const keys: string[] = [];
   for (const entry of live) {
     const account = accounts.find((a) => sessionOf(a, entry));
