@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { SIGNIN_MATCHES } from './lib/hosts';
+import { CONSOLE_MATCHES, SIGNIN_MATCHES } from './lib/hosts';
 
 // Rendered by scripts/make-icons.mjs.
 const ICONS = {
@@ -17,10 +17,12 @@ const EXTENSION_PAGES_CSP =
   "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'none'; img-src 'self' data:; " +
   "base-uri 'none'; form-action 'none'";
 
-// Content scripts are unlisted scripts registered here (see entrypoints/signin.ts for why). Each runs in the
-// top frame only; run() fills only after DOMContentLoaded, so it starts at once to have its answer ready.
+// The content script is an unlisted script registered here for two sets of hosts (see entrypoints/inpage.ts
+// for why), top frame only: on the sign-in hosts it starts at once to have its answer ready (it fills after
+// DOMContentLoaded); on the console hosts it reads the session meta once <head> is parsed.
 const CONTENT_SCRIPTS = [
-  { matches: SIGNIN_MATCHES, js: ['signin.js'], run_at: 'document_start', all_frames: false },
+  { matches: SIGNIN_MATCHES, js: ['inpage.js'], run_at: 'document_start', all_frames: false },
+  { matches: CONSOLE_MATCHES, js: ['inpage.js'], run_at: 'document_end', all_frames: false },
 ];
 const CONTENT_SCRIPT_NAMES = new Set(CONTENT_SCRIPTS.flatMap((c) => c.js.map((f) => f.replace(/\.js$/, ''))));
 

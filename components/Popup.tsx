@@ -85,6 +85,7 @@ export function Popup({ model }: { model: PopupModel }) {
         active={active}
         optionId={optionId}
         canRoute={routable}
+        signedIn={(r) => model.signedIn.value.has(r.entry.account.key)}
         onHover={model.setActive}
         onChoose={(i, newTab) => void model.route(results[i]?.entry, newTab)}
         onPageSize={(rows) => {
@@ -96,6 +97,11 @@ export function Popup({ model }: { model: PopupModel }) {
               label={displayLabel(entry.account)}
               onCopy={signInUrlOf(entry.account) ? () => void model.copyUrl(entry) : undefined}
               onEdit={() => void model.openInOptions(entry)}
+              onSignInAgain={
+                model.signedIn.value.has(entry.account.key)
+                  ? () => void model.route(entry, false, true)
+                  : undefined
+              }
             />
           ) : null
         }

@@ -18,6 +18,8 @@ export interface ResultListProps {
   active: number;
   optionId: (result: SearchResult) => string;
   canRoute: (result: SearchResult) => boolean;
+  /** Whether the result's account has a live console session. */
+  signedIn?: (result: SearchResult) => boolean;
   onHover: (position: number) => void;
   onChoose: (position: number, newTab: boolean) => void;
   /** Tells the model how many rows fit, for PageUp/PageDown. */
@@ -106,6 +108,7 @@ export function ResultList(props: ResultListProps) {
               top={i * ROW_HEIGHT}
               active={i === active}
               routable={props.canRoute(result)}
+              signedIn={props.signedIn?.(result) ?? false}
               onHover={props.onHover}
               onChoose={props.onChoose}
             />

@@ -16,6 +16,8 @@ export interface ResultRowProps {
   active: boolean;
   /** False for a sign-in that cannot be opened (root in GovCloud or China). */
   routable: boolean;
+  /** The account has a live console session: Enter brings its tab forward. */
+  signedIn?: boolean;
   onHover: (position: number) => void;
   onChoose: (position: number, newTab: boolean) => void;
 }
@@ -40,6 +42,7 @@ export function ResultRow(props: ResultRowProps) {
     entry.kind === 'root' && titleField !== 'email' && entry.email,
     partition,
     !routable && t('popupRootUnavailableShort'),
+    props.signedIn && t('popupSignedIn'),
   ]
     .filter(Boolean)
     .join(', ');
@@ -93,6 +96,7 @@ export function ResultRow(props: ResultRowProps) {
             <Highlighted text={a.tags.join(' ')} ranges={h.tags} />
           </span>
         ) : null}
+        {props.signedIn ? <span class="row__badge row__badge--signed-in">{t('popupSignedIn')}</span> : null}
         {partition ? <span class="row__badge">{partition}</span> : null}
       </span>
     </div>

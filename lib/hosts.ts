@@ -96,26 +96,72 @@ export function parseSignInUrl(input: string | URL): SignInLocation | undefined 
 
 export interface ConsoleLocation {
   partition: Partition;
-  /** The account a multi-session console host names: `<account id>-<session>.<region>.console.…`. */
+  region?: string;
+  /** The multi-session label in front of the region (one session per host). */
+  differentiator?: string;
+  /** The account a multi-session host names: `<account id>-<session>.<region>.console.…`. */
   accountId?: string;
 }
 
+/** Content-script match patterns: the console hosts of the three partitions. `*.` matches any depth, so
+ * parseConsoleUrl narrows it to a region, or a differentiator and a region, at run time. */
+export const CONSOLE_MATCHES = PARTITION_HOSTS.flatMap(({ console }) => [
+  `https://${console}/*`,
+  `https://*.${console}/*`,
+]);
+
+// One DNS label: letters, digits and inner hyphens (hostnames reach us lowercased).
+const DIFFERENTIATOR = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const MULTI_SESSION = /^(\d{12})-[a-z\d]+$/;
 
+/** A region belongs to one partition: `us-gov-*` to GovCloud, `cn-*` to China, the rest (not ISO) to aws. */
+function regionOf(partition: Partition, region: string): boolean {
+  if (!isRegion(region)) return false;
+  if (partition === 'aws-us-gov') return region.startsWith('us-gov-');
+  if (partition === 'aws-cn') return region.startsWith('cn-');
+  return !region.startsWith('us-gov-') && !region.startsWith('cn-') && !/^[a-z]{2}-iso/.test(region);
+}
+
+/** The partition whose console host `labels` end with, and the labels before it. */
+function underConsole(labels: string[]): { partition: Partition; head: string[] } | undefined {
+  for (const { partition, console } of PARTITION_HOSTS) {
+    const tail = console.split('.');
+    if (labels.length >= tail.length && labels.slice(-tail.length).join('.') === console) {
+      return { partition, head: labels.slice(0, -tail.length) };
+    }
+  }
+  return undefined;
+}
+
 /**
- * Returns where a URL is if it is on a console host of a supported partition (`console.aws.amazon.com` or
- * any host under it, e.g. a region's) over plain https (default port, no user info); undefined otherwise.
+ * Where a URL is if it is exactly a console host of a supported partition over plain https (default port,
+ * no user info): `console.…`, `<region>.console.…` or, with multi-session on,
+ * `<differentiator>.<region>.console.…`; undefined for everything else.
  */
 export function parseConsoleUrl(input: string | URL): ConsoleLocation | undefined {
   const labels = httpsLabels(input);
-  if (!labels) return undefined;
-  for (const { partition, console } of PARTITION_HOSTS) {
-    const tail = console.split('.');
-    if (labels.length < tail.length || labels.slice(-tail.length).join('.') !== console) continue;
-    const session = MULTI_SESSION.exec(labels[0]!);
-    return session ? { partition, accountId: session[1]! } : { partition };
-  }
-  return undefined;
+  const found = labels && underConsole(labels);
+  if (!found) return undefined;
+  const { partition, head } = found;
+  if (head.length === 0) return { partition };
+  const region = head.at(-1)!;
+  if (head.length > 2 || !regionOf(partition, region)) return undefined;
+  if (head.length === 1) return { partition, region };
+  const differentiator = head[0]!;
+  if (!DIFFERENTIATOR.test(differentiator)) return undefined;
+  const session = MULTI_SESSION.exec(differentiator);
+  return session
+    ? { partition, region, differentiator, accountId: session[1]! }
+    : { partition, region, differentiator };
+}
+
+/**
+ * True for any https page under a console host, including a service's own (`s3.console.aws.amazon.com`):
+ * an AWS page, where routing may reuse the tab. Not a place the console script reads.
+ */
+export function isUnderConsoleHost(input: string | URL): boolean {
+  const labels = httpsLabels(input);
+  return labels !== undefined && underConsole(labels) !== undefined;
 }
 
 export interface ConsoleTarget {

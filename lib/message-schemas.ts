@@ -94,6 +94,10 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   /** Merges many drafts (an import) in one transaction: given fields win, sign-ins and tags are unioned. */
   z.object({ type: z.literal('accounts.import'), accounts: z.array(accountDraftSchema) }),
   z.object({ type: z.literal('settings.save'), settings: settingsSchema }),
+  /** Accounts with a live console session (the popup's "signed in" marks). */
+  z.object({ type: z.literal('consoles.list') }),
+  /** Brings the account's most recent console tab, and its window, to the front. */
+  z.object({ type: z.literal('consoles.focus'), key: z.string() }),
   z.object({
     type: z.literal('route.open'),
     key: z.string(),
@@ -135,8 +139,25 @@ export const contentRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('page.undo'), token: z.string().max(64) }),
 ]);
 
-export const requestSchema = z.union([pageRequestSchema, contentRequestSchema]);
+/**
+ * The one message a content script on a console page may send: what its `awsc-session-data` meta says.
+ * Strict, like the sign-in page's messages; the background checks the fields against the sender's host.
+ */
+export const consoleRequestSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('console.session'),
+    accountId: z.string().regex(/^\d{12}$/),
+    alias: aliasSchema.optional(),
+    principalArn: z.string().max(512).optional(),
+    signInEndpoint: z.string().max(253).optional(),
+    sessionDifferentiator: z.string().max(64).optional(),
+    multiSession: z.boolean().optional(),
+  }),
+]);
+
+export const requestSchema = z.union([pageRequestSchema, contentRequestSchema, consoleRequestSchema]);
 export type PageRequest = z.input<typeof pageRequestSchema>;
 export type ContentRequest = z.input<typeof contentRequestSchema>;
-export type Request = PageRequest | ContentRequest;
+export type ConsoleRequest = z.input<typeof consoleRequestSchema>;
+export type Request = PageRequest | ContentRequest | ConsoleRequest;
 export type ParsedRequest = z.output<typeof requestSchema>;

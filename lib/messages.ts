@@ -3,7 +3,7 @@
 // answered from validated data; this module stays free of zod so every bundle can import it.
 import { browser } from 'wxt/browser';
 import { type MessageKey, t } from './i18n';
-import type { ContentRequest, PageRequest, Request } from './message-schemas';
+import type { ConsoleRequest, ContentRequest, PageRequest, Request } from './message-schemas';
 import type { Revision } from './revise';
 import type { Account, Settings } from './schema';
 
@@ -56,12 +56,18 @@ export interface Responses {
   'signins.delete': { account: Account; revisions: Revision[] };
   'accounts.import': { added: number; updated: number; unchanged: number };
   'settings.save': { settings: Settings };
+  /** Keys of the accounts with a live console tab, the most recently used tab's account first. */
+  'consoles.list': { keys: string[] };
+  /** `focused` is false when the account has no console tab open any more. */
+  'consoles.focus': { focused: boolean };
   'route.open': { url: string; tabId: number };
   'page.query': PageAnswer;
   'page.done': Record<string, never>;
   'page.learn': { outcome: LearnOutcome; token?: string; label?: string };
   'page.undo': { undone: boolean };
   'tab.state': { tab?: TabState };
+  /** The background answers a console page nothing: the map of sessions never reaches a content script. */
+  'console.session': Record<string, never>;
 }
 
 export type RequestType = keyof Responses;
@@ -70,7 +76,7 @@ export type Reply<T extends RequestType = RequestType> =
   | { ok: true; value: Responses[T] }
   | { ok: false; error: string };
 
-export type { ContentRequest, PageRequest, Request };
+export type { ConsoleRequest, ContentRequest, PageRequest, Request };
 
 /**
  * What the browser's own messaging errors mean, in words: Chrome refuses a message over 64 MB with
@@ -92,15 +98,22 @@ export function plainSendError(error: unknown): Error {
   return known ? new Error(t(known[1])) : error instanceof Error ? error : new Error(text);
 }
 
-/** Sends a request to the background and returns its answer, or throws an Error with the plain reason. */
-export async function send<T extends RequestType>(request: RequestOf<T>): Promise<Responses[T]> {
-  let reply: Reply<T> | undefined;
-  try {
-    reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;
-  } catch (error) {
-    throw plainSendError(error);
-  }
+/**
+ * Sends a request to the background and returns its answer, or throws an Error with the background's reason.
+ * The content script uses this one: it never shows a browser error to anyone, and stays small.
+ */
+export async function sendQuietly<T extends RequestType>(request: RequestOf<T>): Promise<Responses[T]> {
+  const reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;
   if (!reply) throw new Error(t('messageNoAnswer'));
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
+}
+
+/** Sends a request to the background; a browser messaging error becomes a plain sentence (extension pages). */
+export async function send<T extends RequestType>(request: RequestOf<T>): Promise<Responses[T]> {
+  try {
+    return await sendQuietly(request);
+  } catch (error) {
+    throw plainSendError(error);
+  }
 }

@@ -1,6 +1,9 @@
 // The address-bar entry point: `aws prod ali` suggests the best sign-ins (same ranking as the popup) and
-// Enter routes the chosen one, in the current tab or a new one as the browser's disposition says.
+// Enter routes the chosen one, in the current tab or a new one as the browser's disposition says. For an
+// account with a live console session the suggestion says "signed in": Enter brings its console tab forward
+// and Alt+Enter (a new tab) signs in anyway — the address bar has no Shift+Enter of its own.
 import { displayLabel } from './account';
+import { t } from './i18n';
 import { formatAccountId } from './ids';
 import { xmlCharacters } from './safe-text';
 import { type Field, type Highlights, rank, type SearchEntry, type SearchIndex } from './search';
@@ -90,14 +93,19 @@ export function describe(entry: SearchEntry, highlights: Highlights, markup: boo
 export function suggest(
   index: SearchIndex,
   text: string,
-  options: { now: number; markup: boolean; max?: number },
+  options: { now: number; markup: boolean; max?: number; signedIn?: ReadonlySet<string> },
 ) {
   return rank(index, text, options.now)
     .slice(0, options.max ?? 6)
-    .map((r) => ({
-      content: contentOf(r.entry),
-      description: describe(r.entry, r.highlights, options.markup),
-    }));
+    .map((r) => {
+      const description = describe(r.entry, r.highlights, options.markup);
+      if (!options.signedIn?.has(r.entry.account.key)) return { content: contentOf(r.entry), description };
+      const note = t('omniboxSignedIn');
+      return {
+        content: contentOf(r.entry),
+        description: options.markup ? `${description} <url>${note}</url>` : `${description} — ${note}`,
+      };
+    });
 }
 
 function choiceOf(entry: SearchEntry): Choice {

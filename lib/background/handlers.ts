@@ -1,14 +1,28 @@
 // The background's side of the message contract: checks who is asking, validates what they ask, and
 // answers. Extension pages may list and edit everything; a content script on a sign-in page may only ask
-// what to fill for the one account its page is for (or its own tab's pending route) and report a sign-in.
+// what to fill for the one account its page is for (or its own tab's pending route) and report a sign-in;
+// one on a console page may only report its session, and is answered nothing.
 
 import { displayLabel, rootEmail } from '../account';
 import { frecencyScore } from '../frecency';
-import { accountSignInUrl, parseSignInUrl, rootSignInUrl, type SignInLocation } from '../hosts';
+import {
+  accountSignInUrl,
+  type ConsoleLocation,
+  parseConsoleUrl,
+  parseSignInUrl,
+  rootSignInUrl,
+  type SignInLocation,
+} from '../hosts';
 import { t } from '../i18n';
 import { parseAccountRef } from '../ids';
 import type { LearnedSignIn } from '../learn-merge';
-import { contentRequestSchema, pageRequestSchema, type SignInTarget } from '../message-schemas';
+import {
+  type ConsoleRequest,
+  consoleRequestSchema,
+  contentRequestSchema,
+  pageRequestSchema,
+  type SignInTarget,
+} from '../message-schemas';
 import type {
   LearnOutcome,
   PageAccount,
@@ -23,6 +37,15 @@ import type { Revision } from '../revise';
 import { type Account, explain, type PendingRoute } from '../schema';
 import { firstAccounts } from '../search';
 import type { Store } from '../store';
+import {
+  ConsoleRefused,
+  checkReport,
+  type Focuser,
+  focusConsole,
+  learnFromConsole,
+  signedInKeys,
+} from './console-handlers';
+import type { Consoles } from './consoles';
 import { ROUTE_TTL, type Session } from './session';
 
 export interface Sender {
@@ -44,6 +67,8 @@ export interface Deps {
   /** This extension's id and the origin of its pages (`chrome-extension://<id>/`). */
   extensionId: string;
   extensionOrigin: string;
+  /** The live map of console tabs, and the tab and window calls that read it and bring a tab forward. */
+  consoles?: Focuser & { map: Consoles };
   now?: () => number;
   newToken?: () => string;
 }
@@ -57,14 +82,37 @@ interface Ctx extends Deps {
   tabId: number;
   url: string;
   loc?: SignInLocation;
+  consoleLoc?: ConsoleLocation;
 }
 
-/** Who may send what: an extension page, a content script on a sign-in page, or nobody. */
-function classify(sender: Sender, deps: Deps): 'page' | 'content' | undefined {
+type Who = 'page' | 'content' | 'console';
+
+/** Who may send what: an extension page, a content script on a sign-in or a console page, or nobody. */
+function classify(sender: Sender, deps: Deps): Who | undefined {
   if (sender.id !== deps.extensionId || !sender.url) return undefined;
   if (sender.url.startsWith(deps.extensionOrigin)) return 'page';
-  if (sender.tab?.id !== undefined && sender.frameId === 0 && parseSignInUrl(sender.url)) return 'content';
+  if (sender.tab?.id === undefined || sender.frameId !== 0) return undefined;
+  if (parseSignInUrl(sender.url)) return 'content';
+  if (parseConsoleUrl(sender.url)) return 'console';
   return undefined;
+}
+
+const SCHEMAS = { page: pageRequestSchema, content: contentRequestSchema, console: consoleRequestSchema };
+
+/** Why a request of a known type is refused to this sender, in plain words; undefined if it is not that. */
+function wrongSender(type: string, who: Who): string | undefined {
+  const forSignIn = type.startsWith('page.');
+  const forConsole = type === 'console.session';
+  if (who === 'content' && !forSignIn) return `A sign-in page may not ask for ${type}.`;
+  if (who === 'console' && !forConsole) return `A console page may not ask for ${type}.`;
+  if (who === 'page' && forSignIn) return `${type} is only for sign-in pages.`;
+  if (who === 'page' && forConsole) return `${type} is only for console pages.`;
+  return undefined;
+}
+
+function consolesOf(ctx: Deps) {
+  if (!ctx.consoles) throw new Refused('Signpost cannot see console tabs here.');
+  return ctx.consoles;
 }
 
 function accountRef(account: Account): string | undefined {
@@ -189,6 +237,15 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     settings: await ctx.store.saveSettings(req.settings),
   }),
   'route.open': async (req: RouteRequest, ctx) => openRoute(ctx, req),
+  'consoles.list': async (_req, ctx) => {
+    const { map, tabs } = consolesOf(ctx);
+    const [live, { accounts }] = await Promise.all([map.live(tabs), ctx.store.list()]);
+    return { keys: signedInKeys(live, accounts) };
+  },
+  'consoles.focus': async (req: { key: string }, ctx) => {
+    const consoles = consolesOf(ctx);
+    return { focused: await focusConsole(consoles.map, consoles, await ctx.store.get(req.key)) };
+  },
 
   'page.query': async (req: { account?: string }, ctx) => {
     const loc = ctx.loc!;
@@ -285,6 +342,21 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     await ctx.store.revert(undo.revisions);
     return { undone: true };
   },
+
+  'console.session': async (req: ConsoleRequest, ctx) => {
+    const loc = ctx.consoleLoc!;
+    const { type: _, ...report } = req;
+    checkReport(report, loc);
+    await consolesOf(ctx).map.record({
+      ...report,
+      tabId: ctx.tabId,
+      partition: loc.partition,
+      host: new URL(ctx.url).hostname,
+      seenAt: ctx.now(),
+    });
+    await learnFromConsole(ctx.store, await ctx.store.settings(), loc.partition, report);
+    return {};
+  },
 };
 
 /** Handles one message: never throws; every refusal is a plain sentence. */
@@ -292,19 +364,15 @@ export async function handleMessage(message: unknown, sender: Sender, deps: Deps
   try {
     const who = classify(sender, deps);
     if (!who) return { ok: false, error: 'Signpost does not answer this sender.' };
-    const schema = who === 'page' ? pageRequestSchema : contentRequestSchema;
     const type = (message as { type?: unknown } | null)?.type;
-    const parsed = schema.safeParse(message);
+    const parsed = SCHEMAS[who].safeParse(message);
     if (!parsed.success) {
       const known = typeof type === 'string' && type in handlers;
       return {
         ok: false,
         error:
-          known && who === 'content' && !type.startsWith('page.')
-            ? `A sign-in page may not ask for ${type}.`
-            : known && who === 'page' && type.startsWith('page.')
-              ? `${type} is only for sign-in pages.`
-              : `Signpost did not understand that request: ${explain(parsed.error)}`,
+          (known && wrongSender(type, who)) ||
+          `Signpost did not understand that request: ${explain(parsed.error)}`,
       };
     }
     const ctx: Ctx = {
@@ -313,11 +381,13 @@ export async function handleMessage(message: unknown, sender: Sender, deps: Deps
       tabId: sender.tab?.id ?? -1,
       url: sender.url!,
       loc: who === 'content' ? parseSignInUrl(sender.url!) : undefined,
+      consoleLoc: who === 'console' ? parseConsoleUrl(sender.url!) : undefined,
     };
     const handler = handlers[parsed.data.type] as (req: unknown, ctx: Ctx) => Promise<unknown>;
     return { ok: true, value: (await handler(parsed.data, ctx)) as Responses[RequestType] };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    const text = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: error instanceof ConsoleRefused ? `Signpost refused it: ${text}` : text };
   }
 }
 

@@ -31,6 +31,10 @@ export type Principal =
 const ARN =
   /^arn:(aws|aws-us-gov|aws-cn):(iam|sts)::(\d{12}):(root|user\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}|assumed-role\/[\w+=,.@-]{1,64}\/[\w+=,.@-]{1,64}|federated-user\/[\w+=,.@-]{2,32})$/;
 const DIFFERENTIATOR = /^[A-Za-z0-9_-]{1,64}$/;
+/** A sign-in host as a bare host name (no scheme, port, path or user info), exactly as parseSignInUrl reads it. */
+function isSignInEndpoint(host: string): boolean {
+  return /^[a-z0-9.-]+$/.test(host) && parseSignInUrl(`https://${host}/`) !== undefined;
+}
 
 /** What a principal ARN says, and the partition and account it belongs to. */
 export function parsePrincipalArn(
@@ -86,7 +90,7 @@ export function parseSessionMeta(content: string | null | undefined): ConsoleSes
   // A principal of another account is not this session's: drop it rather than trust it.
   if (arn && parsePrincipalArn(arn)?.accountId === accountId) session.principalArn = arn;
   const endpoint = text(raw.signInEndpoint, 253);
-  if (endpoint && parseSignInUrl(`https://${endpoint}/`) && /^[a-z0-9.-]+$/.test(endpoint)) {
+  if (endpoint && isSignInEndpoint(endpoint)) {
     session.signInEndpoint = endpoint;
   }
   const differentiator = text(raw.sessionDifferentiator, 64);

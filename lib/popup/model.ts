@@ -2,13 +2,14 @@
 // dependency, so tests drive the whole popup with fakes.
 import { batch, computed, signal } from '@preact/signals';
 import { signInUrlOf } from '../account';
-import { parseConsoleUrl, parseSignInUrl, supportsRoot } from '../hosts';
+import { isUnderConsoleHost, parseSignInUrl, supportsRoot } from '../hosts';
 import type { MessageKey } from '../i18n';
 import { formatAccountId } from '../ids';
 import type { RequestOf, RequestType, Responses, SignInTarget } from '../messages';
 import type { Account } from '../schema';
 import { buildIndex, rank, type SearchEntry } from '../search';
 import { isAddable, knownAccount, parseQuickAdd, type QuickAddErrors, savedText } from './quick-add';
+import { signedInFirst } from './signed-in';
 
 export type Send = <T extends RequestType>(request: RequestOf<T>) => Promise<Responses[T]>;
 
@@ -57,7 +58,7 @@ const NEW_TAB_PAGES =
 
 /** A console or sign-in page of one of the partitions: routing there replaces nothing worth keeping. */
 export function isAwsPage(url: string | undefined): boolean {
-  return url !== undefined && (parseSignInUrl(url) !== undefined || parseConsoleUrl(url) !== undefined);
+  return url !== undefined && (parseSignInUrl(url) !== undefined || isUnderConsoleHost(url));
 }
 
 export function isBlankTab(url: string | undefined): boolean {
@@ -115,9 +116,13 @@ export function createPopupModel(deps: PopupDeps) {
   const pageSize = signal(8);
   const clock = signal(now());
   const selected = signal(0);
+  /** Keys of the accounts with a live console tab (the "signed in" marks). */
+  const signedIn = signal<ReadonlySet<string>>(new Set());
 
   const index = computed(() => buildIndex(accounts.value));
-  const results = computed(() => rank(index.value, query.value, clock.value));
+  const results = computed(() =>
+    signedInFirst(rank(index.value, query.value, clock.value), signedIn.value, query.value),
+  );
   const active = computed(() => {
     const n = results.value.length;
     return n === 0 ? -1 : Math.min(Math.max(selected.value, 0), n - 1);
@@ -141,10 +146,13 @@ export function createPopupModel(deps: PopupDeps) {
     try {
       // The first screen first: a few dozen accounts come back in a few ms, where 10,000 take tens of ms to
       // copy across and index. The same ranking puts the same sign-ins at the top of both lists.
-      const [first, own] = await Promise.all([
+      // Which accounts are signed in comes with the first screen, so no row moves under the cursor later.
+      const [first, own, sessions] = await Promise.all([
         deps.send({ type: 'accounts.list', limit: FIRST_SCREEN }),
         deps.ownTab().catch(() => undefined),
+        deps.send({ type: 'consoles.list' }).catch(() => ({ keys: [] })),
       ]);
+      signedIn.value = new Set(sessions.keys);
       const show = (list: Responses['accounts.list']) =>
         batch(() => {
           clock.value = now();
@@ -171,8 +179,27 @@ export function createPopupModel(deps: PopupDeps) {
     if (!inTab.value) deps.close();
   }
 
-  async function route(entry: SearchEntry | undefined = activeResult.value?.entry, newTab = false) {
+  /** Brings a signed-in account's console tab forward; false (and the mark goes) when it has none now. */
+  async function focusConsole(key: string): Promise<boolean> {
+    const { focused } = await deps.send({ type: 'consoles.focus', key }).catch(() => ({ focused: false }));
+    if (!focused) signedIn.value = new Set([...signedIn.value].filter((k) => k !== key));
+    return focused;
+  }
+
+  /**
+   * Enter: a signed-in account's console tab comes to the front (signing in again would end that session in
+   * its other tabs); `anyway` (Shift+Enter) signs in all the same.
+   */
+  async function route(
+    entry: SearchEntry | undefined = activeResult.value?.entry,
+    newTab = false,
+    anyway = false,
+  ) {
     if (!entry) return;
+    if (!anyway && signedIn.value.has(entry.account.key) && (await focusConsole(entry.account.key))) {
+      closeUnlessTab();
+      return;
+    }
     if (!canRoute(entry)) {
       notice.value = { kind: 'error', key: 'popupRootUnavailable' };
       return;
@@ -309,7 +336,7 @@ export function createPopupModel(deps: PopupDeps) {
           if (isAddable(query.value)) openAdd();
           return true;
         }
-        void route(undefined, Boolean(event.ctrlKey || event.metaKey));
+        void route(undefined, Boolean(event.ctrlKey || event.metaKey), Boolean(event.shiftKey));
         return true;
       case 'Escape':
         onEscape();
@@ -337,6 +364,7 @@ export function createPopupModel(deps: PopupDeps) {
     results,
     active,
     activeResult,
+    signedIn,
     setQuery,
     setActive,
     load,

@@ -1,9 +1,9 @@
 // Guards the built Chrome manifest: exactly the permissions we mean to ask for, host access only through the
-// sign-in content script (top frame, exactly the sign-in hosts), and the icons it names.
+// sign-in and console content scripts (top frame, exactly their hosts), and the icons it names.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSignInUrl, SIGNIN_MATCHES } from '../../lib/hosts';
+import { CONSOLE_MATCHES, parseConsoleUrl, parseSignInUrl, SIGNIN_MATCHES } from '../../lib/hosts';
 import { EXTENSION_DIR } from './harness';
 
 /** The one place that says which API permissions the Chrome build may ask for. */
@@ -28,7 +28,11 @@ const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), '
   action?: { default_icon?: Record<string, string> };
 };
 const contentScripts = manifest.content_scripts ?? [];
-const matches = contentScripts[0]?.matches ?? [];
+/** The script whose matches include `pattern` (the sign-in or the console script). */
+const scriptWith = (scripts: ContentScript[], pattern: string) =>
+  scripts.find((s) => s.matches.includes(pattern));
+const matches = scriptWith(contentScripts, SIGNIN_MATCHES[0]!)?.matches ?? [];
+const consoleMatches = scriptWith(contentScripts, CONSOLE_MATCHES[0]!)?.matches ?? [];
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(path: string): [number, number] {
@@ -51,14 +55,16 @@ describe('the built manifest', () => {
     expect(manifest[key]).toBeUndefined();
   });
 
-  it('has one content script whose matches are exactly the sign-in hosts', () => {
-    expect(contentScripts).toHaveLength(1);
+  it('has two content scripts: one on exactly the sign-in hosts, one on exactly the console hosts', () => {
+    expect(contentScripts).toHaveLength(2);
     expect(matches).toHaveLength(SIGNIN_MATCHES.length);
     expect(new Set(matches)).toEqual(new Set(SIGNIN_MATCHES));
+    expect(consoleMatches).toHaveLength(CONSOLE_MATCHES.length);
+    expect(new Set(consoleMatches)).toEqual(new Set(CONSOLE_MATCHES));
   });
 
-  it('runs the content script in the top frame only, in its isolated world', () => {
-    const script = contentScripts[0]!;
+  it.each([0, 1])('runs content script %i in the top frame only, in its isolated world', (i) => {
+    const script = contentScripts[i]!;
     expect(script.all_frames ?? false).toBe(false);
     expect(script.match_about_blank ?? false).toBe(false);
     expect(script.match_origin_as_fallback ?? false).toBe(false);
@@ -70,6 +76,18 @@ describe('the built manifest', () => {
     expect(match, 'an https pattern for every path of one host').not.toBeNull();
     const host = match![1]!.replace('*', 'eu-west-1');
     expect(parseSignInUrl(`https://${host}/`)).toBeDefined();
+  });
+
+  const CONSOLE_REGION: Record<string, string> = {
+    'aws.amazon.com': 'us-east-1',
+    'amazonaws-us-gov.com': 'us-gov-west-1',
+    'amazonaws.cn': 'cn-north-1',
+  };
+  it.each(consoleMatches)('%s matches only https console hosts that parseConsoleUrl accepts', (pattern) => {
+    const match = /^https:\/\/([^/]+)\/\*$/.exec(pattern);
+    expect(match, 'an https pattern for every path of one host').not.toBeNull();
+    const region = CONSOLE_REGION[match![1]!.replace(/^(?:\*\.)?console\./, '')]!;
+    expect(parseConsoleUrl(`https://${match![1]!.replace('*', region)}/`)).toBeDefined();
   });
 
   it.each(ICON_SIZES)('has a %s px icon for the extension and the toolbar button', (size) => {
@@ -140,9 +158,11 @@ describe('the built Firefox manifest', () => {
     expect(firefox.omnibox).toEqual({ keyword: 'aws' });
   });
 
-  it('injects the content script on exactly the same sign-in hosts, top frame only', () => {
-    expect(firefox.content_scripts).toHaveLength(1);
-    expect(new Set(firefox.content_scripts![0]!.matches)).toEqual(new Set(SIGNIN_MATCHES));
-    expect(firefox.content_scripts![0]!.all_frames ?? false).toBe(false);
+  it('injects the content scripts on exactly the same sign-in and console hosts, top frame only', () => {
+    const scripts = firefox.content_scripts ?? [];
+    expect(scripts).toHaveLength(2);
+    expect(new Set(scriptWith(scripts, SIGNIN_MATCHES[0]!)?.matches)).toEqual(new Set(SIGNIN_MATCHES));
+    expect(new Set(scriptWith(scripts, CONSOLE_MATCHES[0]!)?.matches)).toEqual(new Set(CONSOLE_MATCHES));
+    for (const script of scripts) expect(script.all_frames ?? false).toBe(false);
   });
 });

@@ -116,6 +116,11 @@ export const LOOKALIKE_HOSTS = [
   'x.signin.aws.amazon.co',
   'a.b.signin.aws.amazon.com',
 ] as const;
+/** Hosts that look like console hosts but are not; they serve the console replica, meta and all. */
+export const CONSOLE_LOOKALIKE_HOSTS = [
+  'console.aws.amazon.com.evil.test',
+  'a.b.c.console.aws.amazon.com',
+] as const;
 /** Serves a page that frames the real main sign-in page. */
 export const FRAMING_HOST = 'evil.test';
 
@@ -133,6 +138,8 @@ function classifyHost(host: string): HostKind | undefined {
   if (host === FRAMING_HOST) return { kind: 'framing' };
   const aws = PARTITIONS[0]!;
   if ((LOOKALIKE_HOSTS as readonly string[]).includes(host)) return { kind: 'lookalike', partition: aws };
+  if ((CONSOLE_LOOKALIKE_HOSTS as readonly string[]).includes(host))
+    return { kind: 'console', partition: aws };
   for (const partition of PARTITIONS) {
     if (host === partition.console || host.endsWith(`.${partition.console}`)) {
       return { kind: 'console', partition };
@@ -423,11 +430,28 @@ export async function startReplicaServer(): Promise<ReplicaServer> {
         }
         const accountId = accountIdFor(account ?? email ?? '');
         const alias = account && !/^\d{12}$/.test(account) ? account : null;
-        const signInEndpoint = `https://${account ? `${account}.` : ''}${partition.signin}/console`;
+        // Who signed in, as the console names it: an IAM user (`replica_user`) or the root user.
+        const user = url.searchParams.get('replica_user');
+        const sessionARN = user
+          ? `arn:${partition.id}:iam::${accountId}:user/${user}`
+          : email
+            ? `arn:${partition.id}:iam::${accountId}:root`
+            : undefined;
+        // Multi-session hosts (`<differentiator>.<region>.console…`) carry their session's fields.
+        const labels = host.slice(0, -partition.console.length - 1).split('.');
+        const multi =
+          labels.length === 2 ? { prismModeEnabled: 'true', sessionDifferentiator: labels[0] } : {};
         return page(
           'console-home',
           { page: 'console', partition: partition.id, accountId, alias, rootEmail: email },
-          { accountId, accountAlias: alias, signInEndpoint, partition: partition.id },
+          {
+            accountId,
+            accountAlias: alias,
+            sessionARN,
+            signInEndpoint: partition.signin,
+            partition: partition.id,
+            ...multi,
+          },
         );
       }
       case 'signin':

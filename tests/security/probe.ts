@@ -151,7 +151,7 @@ export async function watchContentScript(page: Page, extensionId: string): Promi
   await cdp.send('Runtime.addBinding', { name: BINDING, executionContextName: name });
   await cdp.send('Debugger.enable');
   await cdp.send('Debugger.setBreakpointByUrl', {
-    url: `${origin}/signin.js`,
+    url: `${origin}/inpage.js`,
     lineNumber: 0,
     columnNumber: 0,
   });

@@ -166,7 +166,8 @@ describe('console hosts of the three partitions', () => {
     ['https://console.amazonaws.cn/', { partition: 'aws-cn' }],
     ['https://CONSOLE.AWS.AMAZON.COM/', { partition: 'aws' }],
   ])('%s is a console page: %j', (url, expected) => {
-    expect(parseConsoleUrl(url)).toEqual(expected);
+    expect(parseConsoleUrl(url)).toMatchObject(expected);
+    expect(parseConsoleUrl(url)?.accountId).toBe((expected as { accountId?: string }).accountId);
   });
 
   it.each([
@@ -188,6 +189,6 @@ describe('console hosts of the three partitions', () => {
     ['https://123456789012.us-east-1.console.aws.amazon.com/', 'no session'],
     ['https://123456789012-ABCD!.us-east-1.console.aws.amazon.com/', 'a session that is not a label'],
   ])('%s names no account (%s)', (url) => {
-    expect(parseConsoleUrl(url)).toEqual({ partition: 'aws' });
+    expect(parseConsoleUrl(url)?.accountId).toBeUndefined();
   });
 });

@@ -77,6 +77,27 @@ describe('omnibox suggestions', () => {
   });
 });
 
+describe('omnibox suggestions for signed-in accounts', () => {
+  it.each([
+    [
+      true,
+      '<match>Prod</match>uction · <match>ali</match>ce <dim>acme-<match>prod</match> · 1234-5678-9012</dim> <url>signed in: Enter goes to its tab, Alt+Enter signs in again</url>',
+    ],
+    [
+      false,
+      'Production · alice — acme-prod · 1234-5678-9012 — signed in: Enter goes to its tab, Alt+Enter signs in again',
+    ],
+  ])('say "signed in" and what Enter does (markup %s)', (markup, description) => {
+    const [first] = suggest(index, 'prod ali', { now: NOW, markup, signedIn: new Set(['p']) });
+    expect(first).toEqual({ content: 'alice @ acme-prod', description });
+  });
+
+  it('say nothing of it for an account without a console session', () => {
+    const [first] = suggest(index, 'prod ali', { now: NOW, markup: false, signedIn: new Set(['s']) });
+    expect(first!.description).not.toContain('signed in');
+  });
+});
+
 describe('omnibox Enter', () => {
   it.each([
     ['a picked suggestion', 'bob @ acme-prod', { key: 'p', target: { type: 'iam', userName: 'bob' } }],

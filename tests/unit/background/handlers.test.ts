@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HANDLED_TYPES } from '../../../lib/background/handlers';
 import { ROUTE_TTL } from '../../../lib/background/session';
-import { contentRequestSchema, pageRequestSchema } from '../../../lib/message-schemas';
+import { consoleRequestSchema, contentRequestSchema, pageRequestSchema } from '../../../lib/message-schemas';
 import { background, type FakeBackground } from '../../fakes/background';
 import { contentScript } from '../../fakes/senders';
 
@@ -81,9 +81,11 @@ describe('the background checks who is asking', () => {
   });
 
   it('every message type in the contract has exactly one handler', () => {
-    const types = [...pageRequestSchema.options, ...contentRequestSchema.options].map(
-      (o) => o.shape.type.value,
-    );
+    const types = [
+      ...pageRequestSchema.options,
+      ...contentRequestSchema.options,
+      ...consoleRequestSchema.options,
+    ].map((o) => o.shape.type.value);
     expect([...HANDLED_TYPES].sort()).toEqual([...types].sort());
   });
 });

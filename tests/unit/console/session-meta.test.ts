@@ -91,10 +91,28 @@ describe('missing, mistyped or hostile content gives nothing', () => {
     ['an ARN with a path escape', { sessionARN: `arn:aws:iam::${ID}:user/../root` }],
     ['a sign-in endpoint off AWS', { signInEndpoint: 'signin.aws.amazon.com.evil.test' }],
     ['a sign-in endpoint with a path', { signInEndpoint: 'signin.aws.amazon.com/evil' }],
+    ['a sign-in endpoint two labels deep', { signInEndpoint: 'a.b.signin.aws.amazon.com' }],
+    ['a sign-in endpoint with a port', { signInEndpoint: 'signin.aws.amazon.com:8443' }],
+    ['a sign-in endpoint in capitals', { signInEndpoint: 'SIGNIN.aws.amazon.com' }],
+    ['a sign-in endpoint with a bad label', { signInEndpoint: 'my--acct.signin.aws.amazon.com' }],
+    ['a sign-in endpoint as a URL', { signInEndpoint: 'https://signin.aws.amazon.com/console' }],
     ['a differentiator with markup', { sessionDifferentiator: '<b>x</b>' }],
     ['multi-session as a number', { prismModeEnabled: 1 }],
   ])('%s: that field is dropped, the account kept', (_, fields) => {
     expect(parseSessionMeta(meta({ accountId: ID, ...fields }))).toEqual({ accountId: ID });
+  });
+});
+
+describe('sign-in endpoints kept', () => {
+  it.each([
+    'signin.aws.amazon.com',
+    'eu-west-1.signin.aws.amazon.com',
+    `${ID}.signin.aws.amazon.com`,
+    'acme-prod.signin.aws.amazon.com',
+    'us-gov-west-1.signin.amazonaws-us-gov.com',
+    'signin.amazonaws.cn',
+  ])('%s', (signInEndpoint) => {
+    expect(parseSessionMeta(meta({ accountId: ID, signInEndpoint }))?.signInEndpoint).toBe(signInEndpoint);
   });
 });
 
