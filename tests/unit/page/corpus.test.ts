@@ -15,7 +15,8 @@ import {
   SETTINGS,
   until,
 } from './fixtures';
-import { CORPUS, type Mutant, mutate } from './mutations';
+import { mutate } from './mutate';
+import { CORPUS, type Mutant } from './mutations';
 
 const EMAIL = 'owner@example.com';
 const ROUTES = {
