@@ -12,6 +12,14 @@ export interface Mutant {
   outcome: Outcome;
 }
 
+/** The boxes (and radio) each replica means for each role, found before the page is mutated. */
+export const TARGETS: Record<string, Record<string, string>> = {
+  'main-classic': { box: '#resolving_input', radio: '#root_user_radio_button' },
+  'main-redesigned': { box: '#resolving_input', radio: 'input[type=radio][value=ROOT]' },
+  'iam-classic': { account: '#account', userName: '#username', submit: '#signin_button' },
+  'iam-redesigned': { account: '#account', userName: '#username', submit: '#signin_button' },
+};
+
 const MAIN_IDS: Record<'main-classic' | 'main-redesigned', Op[]> = {
   'main-classic': [
     ['rename', '#resolving_input', 'ident_1'],
