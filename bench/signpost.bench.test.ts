@@ -480,7 +480,9 @@ async function fillOnce(key: string, userName: string, late: boolean): Promise<F
     await navigated;
     const mount = late ? 1 : 0;
     await page.waitForFunction(
-      `window.__fill && window.__fill.fills.some((f) => f.mount === ${mount} && f.value === ${JSON.stringify(userName)})`,
+      // The verdict is written after the fill and a round trip to the background: wait for both.
+      `document.documentElement.dataset.signpost && window.__fill &&
+        window.__fill.fills.some((f) => f.mount === ${mount} && f.value === ${JSON.stringify(userName)})`,
       { polling: 20, timeout: 10_000 },
     );
     return (await page.evaluate(`({ ...window.__fill, state: document.documentElement.dataset.signpost,
@@ -511,12 +513,24 @@ async function benchFill(accounts: Account[], storeLabel: string) {
       late: false,
       what: `classic replica, "${secondDetector.name}" (second detector)`,
     },
+    // Rendered late, the form appears after DOMContentLoaded: this row is Signpost's own reaction alone.
+    {
+      name: 'second-detector-late',
+      late: true,
+      what: `late-rendered replica, "${secondDetector.name}" (second detector)`,
+    },
   ];
   const out: Record<string, unknown> = {};
   for (const v of variants) {
     h.server.reset();
     if (v.late) h.server.configure({ lateMs: LATE_MS, remountMs: REMOUNT_MS });
     if (v.name === 'second-detector') serveMutant(h.server, secondDetector);
+    if (v.name === 'second-detector-late')
+      serveMutant(h.server, secondDetector, {
+        lateMs: LATE_MS,
+        remountMs: REMOUNT_MS,
+        rendered: '#username',
+      });
     const probes = await measure(`fill ${v.name}`, () => fillOnce(account.key, user.userName, v.late));
     if (probes.some((p) => p.state !== 'filled')) throw new Error(`The ${v.name} page was not filled.`);
     const first = summarise(probes.map((p) => fillDelay(p, 0)));
@@ -530,7 +544,7 @@ async function benchFill(accounts: Account[], storeLabel: string) {
         pass: first.median <= 50,
       },
     );
-    if (v.late) {
+    if (v.name === 'late-rendered') {
       const again = summarise(probes.map((p) => fillDelay(p, 1)));
       row(
         `refill-${storeLabel}`,

@@ -26,11 +26,34 @@ export function mutantScript(m: Mutant): string {
 })();`;
 }
 
-/** Serves `m`: its replica's variant for its page kind, mutated once rendered; submits stay on the page. */
-export function serveMutant(server: ReplicaServer, m: Mutant): void {
+/** Page script for a page that renders late and re-mounts: each render is edited as it lands, seen by
+ * `rendered` (a selector the edits make match nothing). Its observer is made before Signpost's (which waits
+ * for DOMContentLoaded), so Signpost only ever sees the edited form. */
+export function lateMutantScript(m: Mutant, rendered: string): string {
+  return `(() => {
+  const edit = ${mutate.toString()};
+  new MutationObserver(() => {
+    if (document.querySelector(${JSON.stringify(rendered)})) edit(document, ${JSON.stringify(m.ops)});
+  }).observe(document, { childList: true, subtree: true });
+})();`;
+}
+
+/** Serves `m`: its replica's variant for its page kind, mutated once rendered; submits stay on the page.
+ * With `late`, the form renders `late.lateMs` after load and re-mounts once (see `lateMutantScript`). */
+export function serveMutant(
+  server: ReplicaServer,
+  m: Mutant,
+  late?: { lateMs: number; remountMs: number; rendered: string },
+): void {
   const [page, variant] = m.replica.split('-') as ['main' | 'iam', 'classic' | 'redesigned'];
   server.reset();
-  server.configure({ [page]: variant, stayOnSubmit: true, afterRender: mutantScript(m) });
+  server.configure({
+    [page]: variant,
+    stayOnSubmit: true,
+    ...(late
+      ? { lateMs: late.lateMs, remountMs: late.remountMs, afterRender: lateMutantScript(m, late.rendered) }
+      : { afterRender: mutantScript(m) }),
+  });
 }
 
 export interface Played {
