@@ -13,6 +13,7 @@ import type { AccountDraft } from '../lib/messages';
 import type { Account } from '../lib/schema';
 import { buildIndex, rank } from '../lib/search';
 import { EXTENSION_DIR, type Harness, launchSignpost } from '../tests/e2e/harness';
+import { mutant, serveMutant } from '../tests/e2e/mutants';
 import { organizationsJson, signInDrafts } from './data';
 import { FILL_PROBE, FIRST_ROWS_PROBE, KEYSTROKE_PROBE } from './probes';
 import { type Row, renderMarkdown } from './report';
@@ -479,7 +480,9 @@ async function fillOnce(key: string, userName: string, late: boolean): Promise<F
     await navigated;
     const mount = late ? 1 : 0;
     await page.waitForFunction(
-      `window.__fill && window.__fill.fills.some((f) => f.mount === ${mount} && f.value === ${JSON.stringify(userName)})`,
+      // The verdict is written after the fill and a round trip to the background: wait for both.
+      `document.documentElement.dataset.signpost && window.__fill &&
+        window.__fill.fills.some((f) => f.mount === ${mount} && f.value === ${JSON.stringify(userName)})`,
       { polling: 20, timeout: 10_000 },
     );
     return (await page.evaluate(`({ ...window.__fill, state: document.documentElement.dataset.signpost,
@@ -498,20 +501,42 @@ const fillDelay = (probe: FillProbe, mount: number) => {
 async function benchFill(accounts: Account[], storeLabel: string) {
   const account = accounts.find((a) => a.accountId && a.signIns.some((s) => s.type === 'iam'))!;
   const user = account.signIns.find((s) => s.type === 'iam')! as { userName: string };
+  // The corpus's "labels only" page (no id, name or autocomplete the variant table knows) is filled by the
+  // second detector alone: its row keeps that detector inside the same budget. The probe notes the box when
+  // the replica renders it, just before the mutation renames it, so the edit counts against Signpost.
+  const secondDetector = mutant('iam-classic', 'labels only');
   const variants = [
-    { name: 'classic', late: false },
-    { name: 'late-rendered', late: true },
+    { name: 'classic', late: false, what: 'classic replica' },
+    { name: 'late-rendered', late: true, what: 'late-rendered replica' },
+    {
+      name: 'second-detector',
+      late: false,
+      what: `classic replica, "${secondDetector.name}" (second detector)`,
+    },
+    // Rendered late, the form appears after DOMContentLoaded: this row is Signpost's own reaction alone.
+    {
+      name: 'second-detector-late',
+      late: true,
+      what: `late-rendered replica, "${secondDetector.name}" (second detector)`,
+    },
   ];
   const out: Record<string, unknown> = {};
   for (const v of variants) {
     h.server.reset();
     if (v.late) h.server.configure({ lateMs: LATE_MS, remountMs: REMOUNT_MS });
+    if (v.name === 'second-detector') serveMutant(h.server, secondDetector);
+    if (v.name === 'second-detector-late')
+      serveMutant(h.server, secondDetector, {
+        lateMs: LATE_MS,
+        remountMs: REMOUNT_MS,
+        rendered: '#username',
+      });
     const probes = await measure(`fill ${v.name}`, () => fillOnce(account.key, user.userName, v.late));
     if (probes.some((p) => p.state !== 'filled')) throw new Error(`The ${v.name} page was not filled.`);
     const first = summarise(probes.map((p) => fillDelay(p, 0)));
     row(
       `fill-${v.name}-${storeLabel}`,
-      `Sign-in field appears → filled, ${v.name} replica (${storeLabel})`,
+      `Sign-in field appears → filled, ${v.what} (${storeLabel})`,
       first,
       'ms',
       {
@@ -519,7 +544,7 @@ async function benchFill(accounts: Account[], storeLabel: string) {
         pass: first.median <= 50,
       },
     );
-    if (v.late) {
+    if (v.name === 'late-rendered') {
       const again = summarise(probes.map((p) => fillDelay(p, 1)));
       row(
         `refill-${storeLabel}`,

@@ -25,7 +25,7 @@ export function PageState({ state, report, note, onCopy }: Props) {
         </details>
       )}
       {report && (
-        <button type="button" class="page-state__copy" onClick={onCopy}>
+        <button type="button" class="button page-state__copy" onClick={onCopy}>
           {t('popupPageReportCopy')}
         </button>
       )}

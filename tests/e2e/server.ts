@@ -32,6 +32,9 @@ export interface ReplicaConfig {
   submitDelayMs: number;
   /** Alias or root email → account ID, for the console page's `awsc-session-data`. */
   accounts: Record<string, string>;
+  /** Script the main and IAM pages run right after their own, once the form has rendered (so only on pages
+   * that render at once, without `lateMs`), before DOMContentLoaded and so before Signpost looks at them. */
+  afterRender?: string;
 }
 
 export type SubmissionPage = 'main' | 'root-password' | 'iam' | 'mfa-iam' | 'mfa-root';
@@ -66,6 +69,7 @@ const DEFAULTS: ReplicaConfig = {
   stayOnSubmit: false,
   submitDelayMs: 100,
   accounts: {},
+  afterRender: undefined,
 };
 
 const LATE_QUERY_MS = 1500;
@@ -233,6 +237,11 @@ export async function startReplicaServer(): Promise<ReplicaServer> {
     if (sessionData) {
       const content = JSON.stringify(sessionData).replace(/&/g, '&amp;').replace(/'/g, '&#39;');
       body = body.replace('<!--session-data-->', `<meta name="awsc-session-data" content='${content}'>`);
+    }
+    if (config.afterRender && /^(main|iam)-/.test(name)) {
+      // `<\/` keeps the script's own text from closing its element.
+      const script = config.afterRender.replace(/<\//g, '<\\/');
+      body = body.replace('</body>', () => `<script>${script}</script>\n</body>`);
     }
     return {
       status: 200,

@@ -15,21 +15,14 @@ import {
   SETTINGS,
   until,
 } from './fixtures';
-import { CORPUS, type Mutant, mutate } from './mutations';
+import { mutate } from './mutate';
+import { CORPUS, type Mutant, TARGETS } from './mutations';
 
 const EMAIL = 'owner@example.com';
 const ROUTES = {
   main: { route: { type: 'root', email: EMAIL }, settings: { ...SETTINGS, autoNextRoot: false } },
   iam: { route: { type: 'iam', account: '123456789012', userName: 'alice' } },
 } as const;
-/** The boxes (and radio) each replica means for each role, found before the page is mutated. */
-const TARGETS: Record<string, Record<string, string>> = {
-  'main-classic': { box: '#resolving_input', radio: '#root_user_radio_button' },
-  'main-redesigned': { box: '#resolving_input', radio: 'input[type=radio][value=ROOT]' },
-  'iam-classic': { account: '#account', userName: '#username', submit: '#signin_button' },
-  'iam-redesigned': { account: '#account', userName: '#username', submit: '#signin_button' },
-};
-
 interface Result {
   status: string | undefined;
   filled: boolean;

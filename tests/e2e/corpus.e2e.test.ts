@@ -1,0 +1,97 @@
+// Ten mutation-corpus variants in real Chromium with the real background: each mutated replica is served under
+// the real sign-in host, routed to as the popup does, and gets the outcome the corpus expects — the right fill
+// or none — with no value ever landing in a box not meant for it. The unit suite runs all of them in happy-dom.
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Mutant } from '../unit/page/mutations';
+import { type Harness, launchSignpost, signpostState } from './harness';
+import { judge, mutant, serveMutant } from './mutants';
+
+const ID = '123456789012';
+const USER = 'alice';
+const EMAIL = 'owner@example.com';
+
+/** Chosen to cover every kind of change the issue names; each name must still be in the corpus. */
+const SAMPLE: Mutant[] = [
+  mutant('iam-classic', 'ids renamed'),
+  mutant('iam-redesigned', 'labels only'),
+  mutant('iam-classic', 'aria-label only'),
+  mutant('iam-classic', 'labels only, in German'),
+  mutant('iam-redesigned', 'labels only, in Japanese'),
+  mutant('main-classic', 'radios turned into role=radio buttons'),
+  mutant('main-redesigned', 'hidden decoy box with the same name'),
+  mutant('iam-redesigned', 'off-screen decoy with the same name and id first'),
+  mutant('main-classic', 'honeypot box off-screen'),
+  mutant('iam-classic', 'two visible boxes that both look like the user name'),
+];
+
+type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+let h: Harness;
+
+async function message<T>(request: Record<string, unknown>): Promise<T> {
+  const reply = await h.sendMessage<Reply<T>>(request);
+  if (!reply.ok) throw new Error(`${String(request.type)}: ${reply.error}`);
+  return reply.value;
+}
+
+beforeAll(async () => {
+  h = await launchSignpost();
+  // As in the unit corpus: the root route stops at the filled box, so the test can judge it before Next.
+  await message({
+    type: 'settings.save',
+    settings: { learn: 'always', autoNextRoot: false, fillRememberedUser: true },
+  });
+  await message({
+    type: 'accounts.import',
+    accounts: [
+      { accountId: ID, signIns: [{ type: 'iam', userName: USER }] },
+      { alias: 'owner-account', signIns: [{ type: 'root', email: EMAIL }] },
+    ],
+  });
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+beforeEach(async () => {
+  await h.closeTabs();
+});
+
+/** Routes to the IAM user or the root user in a new tab, as the popup does, and waits for Signpost's verdict. */
+async function routeTo(root: boolean): Promise<Page> {
+  const { accounts } = await message<{ accounts: { key: string; accountId?: string }[] }>({
+    type: 'accounts.list',
+  });
+  const account = accounts.find((a) => (root ? !a.accountId : a.accountId === ID))!;
+  const tab = h.waitForNewTab((url) => url.startsWith('https://'));
+  await message({
+    type: 'route.open',
+    key: account.key,
+    target: root ? { type: 'root' } : { type: 'iam', userName: USER },
+  });
+  const page = await tab;
+  // A page with no box it trusts is called no-match only after Signpost's 10 s wait for a late form.
+  await signpostState(page, 15_000);
+  return page;
+}
+
+describe('a sample of the mutation corpus in Chromium: the right fill or none, never a wrong one', () => {
+  it('samples ten variants, at least one that must not be filled', () => {
+    expect(new Set(SAMPLE).size).toBe(10);
+    expect(SAMPLE.some((m) => m.outcome === 'no-match')).toBe(true);
+  });
+
+  it.each(SAMPLE.map((m) => [`${m.replica}: ${m.name} → ${m.outcome}`, m] as const))('%s', async (_, m) => {
+    serveMutant(h.server, m);
+    const root = m.replica.startsWith('main');
+    const page = await routeTo(root);
+    const played = await judge(page, root ? { email: EMAIL } : { account: ID, userName: USER });
+    expect(played.stray, 'a value landed in a box not meant for it').toBe(0);
+    if (m.outcome === 'fill') expect(played).toMatchObject({ status: 'filled', filled: true });
+    else {
+      expect(played.filled).toBe(false);
+      expect(['no-match', 'unsupported-page']).toContain(played.status);
+    }
+  });
+});
