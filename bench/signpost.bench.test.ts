@@ -698,7 +698,7 @@ async function buildExtension() {
 function benchSizes() {
   const sizes = entrySizes(EXTENSION_DIR);
   const byName = new Map(sizes.map((s) => [s.entry, s]));
-  const content = sizes.find((s) => s.entry.startsWith('content-scripts/'))!;
+  const content = sizes.find((s) => s.entry.startsWith('content:'))!;
   const popup = byName.get('popup.html')!;
   const kb = (b: number) => `${(b / KB).toFixed(1)} KB`;
   for (const s of sizes) {

@@ -75,8 +75,14 @@ export function entrySizes(dir: string): EntrySize[] {
   const sizes = [htmlEntry(dir, 'popup.html'), htmlEntry(dir, 'options.html')];
   const worker = manifest.background?.service_worker;
   if (worker) sizes.push(entry(dir, worker, [worker], []));
+  // One script may be registered for several sets of hosts (the sign-in and console hosts share inpage.js):
+  // it is one file the browser loads, counted once.
+  const seen = new Set<string>();
   for (const script of manifest.content_scripts ?? []) {
-    sizes.push(entry(dir, (script.js ?? []).join(' + '), script.js ?? [], script.css ?? []));
+    const name = `content:${(script.js ?? []).join(' + ')}`;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    sizes.push(entry(dir, name, script.js ?? [], script.css ?? []));
   }
   return sizes;
 }

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { entrySizes, hasUiFramework } from '../../bench/sizes';
 import { CONSOLE_MATCHES, parseConsoleUrl, parseSignInUrl, SIGNIN_MATCHES } from '../../lib/hosts';
 import { EXTENSION_DIR } from './harness';
 
@@ -164,5 +165,27 @@ describe('the built Firefox manifest', () => {
     expect(new Set(scriptWith(scripts, SIGNIN_MATCHES[0]!)?.matches)).toEqual(new Set(SIGNIN_MATCHES));
     expect(new Set(scriptWith(scripts, CONSOLE_MATCHES[0]!)?.matches)).toEqual(new Set(CONSOLE_MATCHES));
     for (const script of scripts) expect(script.all_frames ?? false).toBe(false);
+  });
+});
+
+describe('the budgets a change could break without anyone running the bench', () => {
+  // bench/sizes.ts measures each file gzipped on its own, as the browser reads it; the same numbers the
+  // bench reports, checked on every npm test.
+  const sizes = entrySizes(EXTENSION_DIR);
+
+  it('the content script (sign-in and console hosts share one file) is at most 8 KB gzipped, with no UI framework', () => {
+    const content = sizes.filter((s) => s.entry.startsWith('content:'));
+    expect(content.map((s) => s.entry)).toEqual(['content:inpage.js']);
+    expect(content[0]!.gzip).toBeLessThanOrEqual(8 * 1024);
+    expect(
+      hasUiFramework(
+        EXTENSION_DIR,
+        content[0]!.js.map((f) => f.file),
+      ),
+    ).toBe(false);
+  });
+
+  it('the popup (JS and CSS) is at most 40 KB gzipped', () => {
+    expect(sizes.find((s) => s.entry === 'popup.html')!.gzip).toBeLessThanOrEqual(40 * 1024);
   });
 });
