@@ -97,7 +97,7 @@ const PROBE = `(() => {
       if (f) a[m] = function (...args) { report('storage', area + '.' + m); return f.apply(a, args); };
     }
   }
-  report('ready', { sendMessageWrapped: runtime.sendMessage !== send });
+  report('ready', { sendMessageWrapped: runtime.sendMessage !== send, host: location.hostname });
   return 'ok';
 })()`;
 
