@@ -75,7 +75,7 @@ export function OptionsPage({ model }: { model: OptionsModel }) {
                 onDeleteSignIn={(account, signIn) => void model.deleteSignIn(account, signIn)}
               />
               {editor ? (
-                <aside class="editor-panel" aria-label={t('optionsEditorRegion')}>
+                <section class="editor-panel" aria-label={t('optionsEditorRegion')}>
                   <AccountEditor
                     form={editor.form}
                     isNew={!editor.original}
@@ -96,7 +96,7 @@ export function OptionsPage({ model }: { model: OptionsModel }) {
                       editor.original ? () => void model.deleteAccounts([editor.original!.key]) : undefined
                     }
                   />
-                </aside>
+                </section>
               ) : null}
             </div>
           ) : null}
