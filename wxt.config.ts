@@ -62,6 +62,8 @@ export default defineConfig({
     // Firefox grants the omnibox with its manifest key and rejects it as a permission.
     permissions: browser === 'firefox' ? ['storage', 'activeTab'] : ['storage', 'omnibox', 'activeTab'],
     omnibox: { keyword: 'aws' },
+    // The organization's account directory, deployed by policy (docs/admin.md); Firefox reads policies.json.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     content_scripts: CONTENT_SCRIPTS,
     ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
     icons: ICONS,

@@ -9,6 +9,7 @@ import type { SearchResult } from '../lib/search';
 import { EmptyState } from './EmptyState';
 import { IconButton } from './IconButton';
 import { QuickAdd } from './QuickAdd';
+import { ResultCount } from './ResultCount';
 import { ResultList } from './ResultList';
 import { RowActions } from './RowActions';
 import { SearchBox } from './SearchBox';
@@ -121,6 +122,7 @@ export function Popup({ model }: { model: PopupModel }) {
       }}
     >
       <header class="bar">
+        <h1 class="visually-hidden">{t('extName')}</h1>
         <SearchBox
           value={query}
           listId={LIST_ID}
@@ -141,6 +143,7 @@ export function Popup({ model }: { model: PopupModel }) {
         />
       </header>
       <main class="body">{body}</main>
+      <ResultCount count={status === 'ready' && model.complete.value ? results.length : null} query={query} />
       <footer class="status">
         <p role="status" class={`status__text${notice?.kind === 'error' ? ' status__text--error' : ''}`}>
           {notice ? ('key' in notice ? t(notice.key) : notice.text) : null}

@@ -10,11 +10,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = `Usage: npm run demo [-- --headless] [-- --no-build] [-- --out <dir>]
+const USAGE = `Usage: npm run demo [-- --headless] [-- --no-build] [-- --out <dir>] [-- --store]
 
   (no options)   build Signpost, open Chromium with it and sample accounts (needs a display)
   --headless     run the tour without a window: screenshots, tour.log and tour.json in demo-out/
   --out <dir>    where --headless writes (default demo-out)
+  --store        with --headless: also write the store's 1280 × 800 screenshots to docs/store/
   --no-build     use the last build (.output/chrome-mv3, or $SIGNPOST_OUT_DIR/chrome-mv3)
 
 Chromium: $CHROME_PATH or /usr/bin/chromium.
@@ -27,11 +28,12 @@ const fail = (message) => {
 };
 
 function parseArgs(argv) {
-  const args = { headless: false, build: true, out: 'demo-out' };
+  const args = { headless: false, build: true, out: 'demo-out', store: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--headless') args.headless = true;
     else if (arg === '--no-build') args.build = false;
+    else if (arg === '--store') args.store = true;
     else if (arg === '--out' && argv[i + 1]) args.out = argv[++i];
     else if (arg === '--help' || arg === '-h') {
       process.stdout.write(USAGE);
@@ -101,6 +103,13 @@ try {
   if (args.headless) {
     const passed = await playground.runHeadless(args.out, write);
     write(`Tour finished in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    if (args.store && passed) {
+      const { module: store } = await runnerImport(join(ROOT, 'demo', 'store.ts'), {
+        configFile: false,
+        logLevel: 'error',
+      });
+      for (const path of await store.storeScreenshots(args.out)) write(`Store screenshot: ${path}`);
+    }
     process.exitCode = passed ? 0 : 1;
   } else {
     await playground.runWindowed(write);

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { focusConsole, signedInKeys } from '../lib/background/console-handlers';
 import { Consoles } from '../lib/background/consoles';
 import { handleMessage, openRoute } from '../lib/background/handlers';
+import { applyManagedDirectory, MANAGED_STATUS_KEY } from '../lib/background/managed';
 import { Session } from '../lib/background/session';
 import { choose, placement, suggest } from '../lib/omnibox';
 import { indexOf } from '../lib/search';
@@ -23,6 +24,19 @@ export default defineBackground({
       consoles: { map: consoles, tabs: browser.tabs, windows: browser.windows },
     };
     browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, deps));
+
+    // The organization's directory, applied at start and whenever the administrator's policy changes.
+    const applyPolicy = () =>
+      applyManagedDirectory({
+        readManaged: () => browser.storage.managed.get(),
+        list: () => store.list(),
+        putManaged: (accounts) => store.putManaged(accounts),
+        saveStatus: (status) => browser.storage.local.set({ [MANAGED_STATUS_KEY]: status }),
+      });
+    void applyPolicy();
+    browser.storage.onChanged.addListener((_changes, area) => {
+      if (area === 'managed') void applyPolicy();
+    });
     browser.tabs.onRemoved.addListener((tabId) => {
       void session.forgetTab(tabId);
       void consoles.drop(tabId);

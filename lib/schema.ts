@@ -158,6 +158,8 @@ export const accountSchema = z
     signIns: z.array(signInSchema).default([]),
     createdAt: z.number().nonnegative(),
     updatedAt: z.number().nonnegative(),
+    /** Deployed by the person's organization through policy (lib/background/managed.ts): read-only but colour. */
+    managed: z.literal(true).optional(),
   })
   .superRefine((account, ctx) => {
     const hasRoot = account.signIns.some((s) => s.type === 'root');

@@ -8,6 +8,7 @@ import { applyEdit } from './edit';
 import { recordUse } from './frecency';
 import { sameUserName } from './ids';
 import { type LearnedSignIn, learnSignIn } from './learn-merge';
+import { managedRefusal } from './managed-guard';
 import { AccountIndex, frecencyCeiling, type MergeResult, mergeDraft } from './merge';
 import type { AccountDraft } from './message-schemas';
 import { inverse, type Revision, rebase } from './revise';
@@ -174,6 +175,8 @@ export class Store {
    */
   private async transact<T>(
     change: (index: AccountIndex) => { result: T; put: Account[]; remove: string[] },
+    /** Only the managed directory's own import may rewrite the organization's accounts. */
+    asPolicy = false,
   ): Promise<Change<T>> {
     const db = await this.db;
     const tx = db.transaction('pages', 'readwrite');
@@ -186,12 +189,20 @@ export class Store {
     let removed: string[] = [];
     try {
       outcome = change(new AccountIndex(loaded.accounts));
-      for (const account of outcome.put) {
+      for (const put of outcome.put) {
+        const before = original.get(put.key);
+        const refused = asPolicy ? undefined : managedRefusal(before, put);
+        if (refused) throw new StoreError(refused);
+        const account = before?.managed && !asPolicy ? { ...put, managed: true as const } : put;
         const parsed = accountSchema.safeParse(account);
         if (!parsed.success) throw new StoreError(explain(parsed.error));
         puts.set(account.key, clean(parsed.data));
       }
       removed = outcome.remove.filter((k) => !puts.has(k) && loaded.where.has(k));
+      const kept = asPolicy
+        ? undefined
+        : removed.map((k) => managedRefusal(original.get(k), undefined)).find(Boolean);
+      if (kept) throw new StoreError(kept);
       this.layOut(loaded, puts, removed, writes);
     } catch (error) {
       tx.abort();
@@ -312,6 +323,11 @@ export class Store {
   }
 
   /** Deletes accounts; the revisions returned take it back (see revert). */
+  /** Writes the organization's directory as lib/background/managed.ts worked it out. */
+  putManaged(accounts: Account[]): Promise<Change<number>> {
+    return this.transact(() => ({ result: accounts.length, put: accounts, remove: [] }), true);
+  }
+
   async delete(keys: string[]): Promise<Change<Account[]>> {
     return this.transact((index) => {
       const remove = keys.filter((k) => index.byKey.has(k));

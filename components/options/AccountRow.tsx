@@ -47,6 +47,11 @@ export function AccountRow({
           </span>
           {ids.length > 0 && account.label ? <span class="account__ids">{ids.join(' · ')}</span> : null}
           {partition ? <span class="badge">{partition}</span> : null}
+          {account.managed ? (
+            <span class="badge badge--managed" title={t('managedBadgeTitle')}>
+              {t('managedBadge')}
+            </span>
+          ) : null}
         </p>
         {account.tags.length > 0 ? (
           <ul class="tags" aria-label={t('optionsTags')}>
@@ -67,23 +72,25 @@ export function AccountRow({
                     {s.type === 'root' ? <span class="signin__kind">{t('optionsRootUser')}</span> : null}
                     {who}
                   </span>
-                  <button
-                    type="button"
-                    class="signin__delete"
-                    aria-label={t(
-                      'optionsDeleteSignIn',
-                      s.type === 'iam' ? who : t('optionsRootUser'),
-                      label,
-                    )}
-                    title={t('optionsDeleteSignIn', s.type === 'iam' ? who : t('optionsRootUser'), label)}
-                    onClick={() =>
-                      onDeleteSignIn(
-                        s.type === 'iam' ? { type: 'iam', userName: s.userName } : { type: 'root' },
-                      )
-                    }
-                  >
-                    ×
-                  </button>
+                  {account.managed ? null : (
+                    <button
+                      type="button"
+                      class="signin__delete"
+                      aria-label={t(
+                        'optionsDeleteSignIn',
+                        s.type === 'iam' ? who : t('optionsRootUser'),
+                        label,
+                      )}
+                      title={t('optionsDeleteSignIn', s.type === 'iam' ? who : t('optionsRootUser'), label)}
+                      onClick={() =>
+                        onDeleteSignIn(
+                          s.type === 'iam' ? { type: 'iam', userName: s.userName } : { type: 'root' },
+                        )
+                      }
+                    >
+                      ×
+                    </button>
+                  )}
                 </li>
               );
             })}
@@ -96,14 +103,17 @@ export function AccountRow({
         <button type="button" class="button" aria-label={t('optionsEditNamed', label)} onClick={onEdit}>
           {t('optionsEdit')}
         </button>
-        <button
-          type="button"
-          class="button button--quiet"
-          aria-label={t('optionsDeleteNamed', label)}
-          onClick={onDelete}
-        >
-          {t('optionsDelete')}
-        </button>
+        {/* The organization's accounts are deleted by its policy, not here (lib/managed-guard.ts). */}
+        {account.managed ? null : (
+          <button
+            type="button"
+            class="button button--quiet"
+            aria-label={t('optionsDeleteNamed', label)}
+            onClick={onDelete}
+          >
+            {t('optionsDelete')}
+          </button>
+        )}
       </div>
     </li>
   );

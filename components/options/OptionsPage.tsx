@@ -1,14 +1,17 @@
 // The whole options page: accounts (list, filter, editor, bulk delete), import, export and settings.
 // State and actions come from lib/options/model.ts; nothing here touches the browser's extension APIs.
+
+import type { ManagedStatus } from '../../lib/background/managed';
 import { t } from '../../lib/i18n';
 import type { OptionsModel } from '../../lib/options/model';
 import { AccountEditor } from './AccountEditor';
 import { AccountList } from './AccountList';
 import { ImportPanel } from './ImportPanel';
+import { ManagedNotice } from './ManagedNotice';
 import { NoticeBar } from './NoticeBar';
 import { SettingsPanel } from './SettingsPanel';
 
-export function OptionsPage({ model }: { model: OptionsModel }) {
+export function OptionsPage({ model, managed }: { model: OptionsModel; managed?: ManagedStatus }) {
   const status = model.status.value;
   const editor = model.editor.value;
   const importState = model.importState.value;
@@ -28,6 +31,7 @@ export function OptionsPage({ model }: { model: OptionsModel }) {
       </header>
 
       <main class="main">
+        <ManagedNotice status={managed} />
         <section id="accounts" class="section" aria-labelledby="accounts-title">
           <h2 id="accounts-title" class="section__title">
             {t('optionsAccounts')}
@@ -75,7 +79,7 @@ export function OptionsPage({ model }: { model: OptionsModel }) {
                 onDeleteSignIn={(account, signIn) => void model.deleteSignIn(account, signIn)}
               />
               {editor ? (
-                <aside class="editor-panel" aria-label={t('optionsEditorRegion')}>
+                <section class="editor-panel" aria-label={t('optionsEditorRegion')}>
                   <AccountEditor
                     form={editor.form}
                     isNew={!editor.original}
@@ -96,7 +100,7 @@ export function OptionsPage({ model }: { model: OptionsModel }) {
                       editor.original ? () => void model.deleteAccounts([editor.original!.key]) : undefined
                     }
                   />
-                </aside>
+                </section>
               ) : null}
             </div>
           ) : null}

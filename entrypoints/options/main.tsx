@@ -1,7 +1,9 @@
 // Wires the options page: the model gets messages and downloads, Preact renders it, the address fragment
 // (#account=<key>, #import) opens what the popup linked to.
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { OptionsPage } from '../../components/options/OptionsPage';
+import { MANAGED_STATUS_KEY, type ManagedStatus } from '../../lib/background/managed';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messages';
 import { createOptionsModel } from '../../lib/options/model';
@@ -28,6 +30,19 @@ const model = createOptionsModel({
 });
 
 document.title = t('optionsTitle');
-render(<OptionsPage model={model} />, document.getElementById('app')!);
+const app = document.getElementById('app')!;
+const show = (managed?: ManagedStatus) => render(<OptionsPage model={model} managed={managed} />, app);
+show();
+// The organization's directory status, as the background last wrote it; a policy change reloads the list.
+const showManaged = async () => {
+  const stored = await browser.storage.local.get(MANAGED_STATUS_KEY);
+  show(stored[MANAGED_STATUS_KEY] as ManagedStatus | undefined);
+};
+void showManaged();
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local' || !(MANAGED_STATUS_KEY in changes)) return;
+  void showManaged();
+  void model.load();
+});
 void model.load().then(() => model.openFromHash(location.hash));
 addEventListener('hashchange', () => model.openFromHash(location.hash));

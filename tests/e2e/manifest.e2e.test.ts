@@ -1,6 +1,6 @@
 // Guards the built Chrome manifest: exactly the permissions we mean to ask for, host access only through the
 // sign-in and console content scripts (top frame, exactly their hosts), and the icons it names.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entrySizes, hasUiFramework } from '../../bench/sizes';
@@ -123,6 +123,53 @@ describe('how people reach Signpost (manifest entries)', () => {
     const catalogue = JSON.parse(readFileSync(join(EXTENSION_DIR, '_locales/en/messages.json'), 'utf8'));
     for (const key of keys) expect(catalogue, key).toHaveProperty(key);
     expect(manifest.default_locale).toBe('en');
+  });
+});
+
+/** The English text of a `__MSG_key__` value, as the Chrome Web Store shows it. */
+function resolved(value: unknown): string {
+  const catalogue = JSON.parse(readFileSync(join(EXTENSION_DIR, '_locales/en/messages.json'), 'utf8'));
+  const key = /^__MSG_(\w+)__$/.exec(String(value))?.[1];
+  return key ? catalogue[key].message : String(value);
+}
+
+/** Every script the extension ships, as one text: what the permissions below must be used by. */
+function bundles(): string {
+  const files = readdirSync(EXTENSION_DIR, { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.endsWith('.js'),
+  );
+  return files.map((f) => readFileSync(join(EXTENSION_DIR, f), 'utf8')).join('\n');
+}
+
+// The API each permission unlocks, as it appears in the built code. A permission with no use is a
+// rejection reason in the Chrome Web Store's review ("request the narrowest permissions").
+const PERMISSION_USES: Record<string, RegExp> = {
+  storage: /\.storage\.(session|managed|local)\b/,
+  omnibox: /\.omnibox\.onInput(Changed|Entered)\b/,
+  // activeTab lets the popup read the current tab's URL, which it asks for with tabs.query.
+  activeTab: /\.tabs\.query\(/,
+};
+
+describe('shaped for the Chrome Web Store', () => {
+  it('has a name of at most 75 characters and a description of at most 132, in English', () => {
+    const name = resolved(manifest.name);
+    const description = resolved(manifest.description);
+    expect(name.length).toBeGreaterThan(0);
+    expect(name.length).toBeLessThanOrEqual(75);
+    expect(description.length).toBeGreaterThan(0);
+    expect(description.length, description).toBeLessThanOrEqual(132);
+  });
+
+  it.each(EXPECTED_PERMISSIONS)('uses the %s permission it asks for', (permission) => {
+    expect(PERMISSION_USES[permission], `a known use of ${permission}`).toBeDefined();
+    expect(bundles()).toMatch(PERMISSION_USES[permission]!);
+  });
+
+  it('ships the managed storage schema it names, a valid object schema', () => {
+    const schemaPath = (manifest.storage as { managed_schema?: string } | undefined)?.managed_schema;
+    expect(schemaPath).toBe('managed_schema.json');
+    const schema = JSON.parse(readFileSync(join(EXTENSION_DIR, schemaPath!), 'utf8'));
+    expect(schema).toMatchObject({ type: 'object', properties: { directory: { type: 'string' } } });
   });
 });
 
