@@ -27,6 +27,9 @@ const model = createOptionsModel({
   nextPaint: () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
 });
 
+// The catalogue Chrome chose, not navigator.language: screen readers pick their voice and Chromium its
+// Japanese glyphs from it.
+document.documentElement.lang = t('htmlLang');
 document.title = t('optionsTitle');
 render(<OptionsPage model={model} />, document.getElementById('app')!);
 void model.load().then(() => model.openFromHash(location.hash));

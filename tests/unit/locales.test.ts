@@ -53,6 +53,12 @@ describe.each(LOCALES)('the %s catalogue', (lang) => {
   });
 });
 
+describe.each(['en', ...LOCALES])('the %s catalogue', (lang) => {
+  it("names its own language for the pages' lang attribute", () => {
+    expect(read(lang).htmlLang?.message).toBe(lang);
+  });
+});
+
 describe('the locale list', () => {
   it('covers the translations issue 19 promises', () => {
     expect(LOCALES).toEqual(expect.arrayContaining(['de', 'ja']));
