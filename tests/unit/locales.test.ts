@@ -32,9 +32,9 @@ describe.each(LOCALES)('the %s catalogue', (lang) => {
       .map((key) => ({
         key,
         en: placeholders(english[key]!.message),
-        [lang]: placeholders(catalogue[key]!.message),
+        translated: placeholders(catalogue[key]!.message),
       }))
-      .filter((row) => row.en.join() !== row[lang]!.join());
+      .filter((row) => row.en.join() !== row.translated.join());
     expect(differing).toEqual([]);
   });
 

@@ -1,0 +1,58 @@
+// What the localisation tests open: a few seeded accounts, the popup at the toolbar popup's size and the
+// options page with the editor open, so most of Signpost's own strings are on screen at once.
+import { readFileSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { expect } from 'vitest';
+import type { AccountDraftInput } from '../../lib/messages';
+import type { Harness } from './harness';
+
+type Catalogue = Record<string, { message: string }>;
+export const catalogue = (lang: string): Catalogue =>
+  JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
+
+export const SEED: AccountDraftInput[] = [
+  {
+    accountId: '123456789012',
+    alias: 'payments-prod',
+    label: 'Payments production',
+    colour: '#d62728',
+    tags: ['pci', 'prod'],
+    signIns: [
+      { type: 'iam', userName: 'admin', uses: 5, lastUsed: Date.now() - 86_400_000 },
+      { type: 'root', email: 'owner@example.com' },
+    ],
+  },
+  {
+    partition: 'aws-us-gov',
+    accountId: '333344445555',
+    label: 'Gov workloads',
+    signIns: [{ type: 'iam', userName: 'operator' }],
+  },
+  { alias: 'sandbox-team', label: 'Sandbox', tags: ['dev'] },
+];
+
+/** Replaces whatever accounts the profile has with `drafts`, through the background as the pages do. */
+export async function seed(harness: Harness, drafts: AccountDraftInput[]): Promise<void> {
+  const reply = await harness.sendMessage<{ ok: boolean; error?: string }>({
+    type: 'accounts.import',
+    accounts: drafts,
+  });
+  expect(reply).toMatchObject({ ok: true });
+}
+
+/** The popup at the toolbar popup's size, once its rows are there. */
+export async function openPopup(harness: Harness): Promise<Page> {
+  const page = await harness.openPopup();
+  await page.setViewport({ width: 400, height: 560 });
+  await page.waitForSelector('[role="option"]');
+  return page;
+}
+
+/** The options page with the editor open on a new account, so its field labels are on screen too. */
+export async function openOptions(harness: Harness): Promise<Page> {
+  const page = await harness.openOptions();
+  await page.goto(`${harness.origin}/options.html#new`, { waitUntil: 'load' });
+  await page.waitForSelector('.list');
+  await page.waitForSelector('form input');
+  return page;
+}
