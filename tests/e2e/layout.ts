@@ -39,6 +39,25 @@ export function layoutProblems(page: Page, exempt = USER_DATA_ELLIPSIS): Promise
       else if (taller && style.overflowY === 'hidden') problems.push(`clipped at the bottom ${describe(el)}`);
     }
 
+    // A placeholder is cut without any scrollWidth to show it: measure its text in its own font.
+    const ruler = document.createElement('canvas').getContext('2d')!;
+    for (const input of document.body.querySelectorAll<HTMLInputElement>(
+      'input[placeholder], textarea[placeholder]',
+    )) {
+      if (!visible(input) || input.value || input.matches(exempt)) continue;
+      const style = getComputedStyle(input, '::placeholder');
+      ruler.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      // The padding is the input's own; the ::placeholder style reports none.
+      const box = getComputedStyle(input);
+      const room =
+        input.clientWidth - Number.parseFloat(box.paddingLeft) - Number.parseFloat(box.paddingRight);
+      if (ruler.measureText(input.placeholder).width > room + 1) {
+        problems.push(
+          `placeholder cut off ${input.tagName.toLowerCase()}.${input.className} "${input.placeholder}"`,
+        );
+      }
+    }
+
     // Sibling controls and text blocks must not sit on top of each other.
     const boxes = [
       ...document.body.querySelectorAll('button, a, input, select, textarea, label, h1, h2, h3, p'),

@@ -56,3 +56,16 @@ export async function openOptions(harness: Harness): Promise<Page> {
   await page.waitForSelector('form input');
   return page;
 }
+
+const ACCENTED: Record<string, string> = Object.fromEntries(
+  [...'aceinosuyACEINOSUY'].map((c, i) => [c, [...'áçéîñöšüýÁÇÉÎÑÖŠÜÝ'][i]!]),
+);
+// Values that are not prose: the pages' lang attribute, and manifest fields shown by neither page.
+export const LEFT_ALONE = new Set(['htmlLang', 'extName', 'extDescription']);
+
+/** `message` at 1.4× its length: letters accented, `$1`… kept, padded with "·", bracketed. */
+export function pseudo(message: string): string {
+  const accented = message.replace(/\$[1-9$]|[A-Za-z]/g, (c) => ACCENTED[c] ?? c);
+  const padding = Math.max(0, Math.ceil(message.length * 1.4) - message.length - 2);
+  return `⟦${accented}${'·'.repeat(padding)}⟧`;
+}
