@@ -69,3 +69,33 @@ export function pseudo(message: string): string {
   const padding = Math.max(0, Math.ceil(message.length * 1.4) - message.length - 2);
   return `⟦${accented}${'·'.repeat(padding)}⟧`;
 }
+
+/** The popup's add form after saving an account ID three digits short, so its error is on screen too. */
+export async function openAddFormWithError(harness: Harness): Promise<Page> {
+  const page = await openPopup(harness);
+  await page.click('header button');
+  await page.waitForSelector('form.add .field__input');
+  await page.type('form.add .field__input', '123456789');
+  await page.click('form.add button[type="submit"]');
+  await page.waitForSelector('#add-account-error');
+  return page;
+}
+
+// A new account, a change to a seeded one and a row that cannot be imported: every part of the preview.
+const PREVIEW_CSV = [
+  'account,alias,label,user',
+  '123456789012,payments-prod,Payments production,auditor',
+  '999988887777,,Data platform,analyst',
+  '12345,,Broken row,',
+].join('\n');
+
+/** The options page showing the import preview of a pasted CSV file. */
+export async function openImportPreview(harness: Harness): Promise<Page> {
+  const page = await harness.openOptions();
+  await page.waitForSelector('.list');
+  await page.click('.import__paste summary');
+  await page.type('#import-text', PREVIEW_CSV);
+  await page.click('.import__paste button');
+  await page.waitForSelector('.preview__list');
+  return page;
+}

@@ -4,7 +4,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, launchSignpost } from './harness';
 import { layoutProblems } from './layout';
-import { catalogue, openOptions, openPopup, SEED, seed } from './locale-pages';
+import {
+  catalogue,
+  openAddFormWithError,
+  openImportPreview,
+  openOptions,
+  openPopup,
+  SEED,
+  seed,
+} from './locale-pages';
 
 describe.each(['de', 'ja'])('Signpost with the browser in %s', (lang) => {
   const strings = catalogue(lang);
@@ -58,6 +66,22 @@ describe.each(['de', 'ja'])('Signpost with the browser in %s', (lang) => {
     }
     expect(body).not.toContain(english.optionsImportExport!.message);
     await harness.screenshot(page, `locale-${lang}-options`);
+    expect(await layoutProblems(page)).toEqual([]);
+  });
+
+  it("shows the popup's add form and its error in that language, readable whole", async () => {
+    const page = await openAddFormWithError(harness);
+    const error = await page.$eval('#add-account-error', (el) => el.textContent);
+    expect(error).toBe(strings.popupAddErrorIdLength!.message);
+    await harness.screenshot(page, `locale-${lang}-popup-add`);
+    expect(await layoutProblems(page)).toEqual([]);
+  });
+
+  it('shows an import preview in that language, readable whole', async () => {
+    const page = await openImportPreview(harness);
+    const body = await page.$eval('body', (el) => el.textContent ?? '');
+    expect(body).toContain(strings.importRejectedHint!.message);
+    await harness.screenshot(page, `locale-${lang}-import-preview`);
     expect(await layoutProblems(page)).toEqual([]);
   });
 });

@@ -8,7 +8,17 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, type Harness, launchSignpost } from './harness';
 import { layoutProblems } from './layout';
-import { catalogue, LEFT_ALONE, openOptions, openPopup, pseudo, SEED, seed } from './locale-pages';
+import {
+  catalogue,
+  LEFT_ALONE,
+  openAddFormWithError,
+  openImportPreview,
+  openOptions,
+  openPopup,
+  pseudo,
+  SEED,
+  seed,
+} from './locale-pages';
 
 let harness: Harness;
 let copy: string;
@@ -78,6 +88,21 @@ describe('Signpost with every string 40 % longer', () => {
     const page = await openOptions(harness);
     expect(await page.title()).toBe(longer('optionsTitle'));
     await harness.screenshot(page, 'pseudo-locale-options');
+    expect(await layoutProblems(page)).toEqual([]);
+  });
+
+  it("shows the popup's add form and its error with nothing clipped or overlapping", async () => {
+    const page = await openAddFormWithError(harness);
+    expect(await page.$eval('#add-account-error', (el) => el.textContent)).toBe(
+      longer('popupAddErrorIdLength'),
+    );
+    await harness.screenshot(page, 'pseudo-locale-popup-add');
+    expect(await layoutProblems(page)).toEqual([]);
+  });
+
+  it('shows an import preview with nothing clipped or overlapping', async () => {
+    const page = await openImportPreview(harness);
+    await harness.screenshot(page, 'pseudo-locale-import-preview');
     expect(await layoutProblems(page)).toEqual([]);
   });
 });
