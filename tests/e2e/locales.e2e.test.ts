@@ -84,4 +84,17 @@ describe.each(['de', 'ja'])('Signpost with the browser in %s', (lang) => {
     await harness.screenshot(page, `locale-${lang}-import-preview`);
     expect(await layoutProblems(page)).toEqual([]);
   });
+
+  it('shows the notice on an AWS sign-in page in that language', async () => {
+    // A sign-in typed by hand on the replica of an account's IAM page: Signpost learns it and says so.
+    harness.server.configure({ stayOnSubmit: true });
+    const page = await harness.openPage('https://210987654321.signin.aws.amazon.com/console');
+    await page.waitForFunction(() => document.documentElement.dataset.signpost === 'no-match');
+    await page.type('#username', 'erin');
+    await page.type('#password', 'not-a-real-password');
+    await page.keyboard.press('Enter');
+    // The notice lives in a closed shadow root: reach its button as a screen reader would.
+    await page.waitForSelector(`aria/${strings.pageNoticeUndo!.message}[role="button"]`, { timeout: 10_000 });
+    await harness.screenshot(page, `locale-${lang}-signin-notice`);
+  });
 });
