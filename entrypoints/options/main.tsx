@@ -29,6 +29,9 @@ const model = createOptionsModel({
   nextPaint: () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
 });
 
+// The catalogue Chrome chose, not navigator.language: screen readers pick their voice and Chromium its
+// Japanese glyphs from it.
+document.documentElement.lang = t('htmlLang');
 document.title = t('optionsTitle');
 const app = document.getElementById('app')!;
 const show = (managed?: ManagedStatus) => render(<OptionsPage model={model} managed={managed} />, app);

@@ -3,11 +3,15 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PageState } from '../../components/PageState';
 import { Popup } from '../../components/Popup';
+import { t } from '../../lib/i18n';
 import { send } from '../../lib/messages';
 import { REPORT_REQUEST } from '../../lib/page/report';
 import { createPopupModel } from '../../lib/popup/model';
 import { createPageStateModel } from '../../lib/popup/page-state';
 import './style.css';
+
+// The catalogue Chrome chose (see options/main.tsx).
+document.documentElement.lang = t('htmlLang');
 
 const activeTab = async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0];
 const model = createPopupModel({

@@ -89,13 +89,19 @@ export interface LaunchOptions {
   /** False leaves Ctrl+C to the caller, which then closes the harness (and so deletes the profile) itself;
    * by default puppeteer kills Chromium and exits. */
   handleSignals?: boolean;
+  /** The browser's UI language (`--lang`, and LANGUAGE, which Chromium on Linux reads instead); the
+   * extension's pages follow it. By default the machine's. */
+  lang?: string;
+  /** Another built copy of the extension to load (the pseudo-locale test loads a rewritten one). */
+  extensionDir?: string;
 }
 
 export async function launchSignpost(options: LaunchOptions = {}): Promise<Harness> {
   const headless = options.headless ?? true;
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(
-      `No built extension at ${EXTENSION_DIR}; run \`wxt build\` (with the same SIGNPOST_OUT_DIR).`,
+      `No built extension at ${extensionDir}; run \`wxt build\` (with the same SIGNPOST_OUT_DIR).`,
     );
   }
   if (!existsSync(CHROME_PATH)) throw new Error(`No Chromium at ${CHROME_PATH}; set CHROME_PATH.`);
@@ -112,9 +118,14 @@ export async function launchSignpost(options: LaunchOptions = {}): Promise<Harne
       handleSIGTERM: options.handleSignals ?? true,
       handleSIGHUP: options.handleSignals ?? true,
       pipe: true,
-      enableExtensions: [EXTENSION_DIR],
+      enableExtensions: [extensionDir],
       userDataDir,
-      args: [...CHROME_ARGS, `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`],
+      args: [
+        ...CHROME_ARGS,
+        `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
+        ...(options.lang ? [`--lang=${options.lang}`] : []),
+      ],
+      ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang } } : {}),
       // A window keeps its own size, so the page follows it when the person resizes it.
       defaultViewport: headless ? { width: 1200, height: 800 } : null,
       protocolTimeout: 30_000,

@@ -30,6 +30,16 @@ describe('strings', () => {
     expect(missing).toEqual([]);
   });
 
+  it('every English key is used by the code or the manifest (no dead strings for translators)', () => {
+    // Keys reach t() as literals, directly or through a table (`label: 'colourRed'`), and the manifest
+    // names its own as __MSG_key__; a key that appears nowhere is one nobody sees.
+    const code = [...SOURCES, 'wxt.config.ts'].map((file) => readFileSync(file, 'utf8')).join('\n');
+    const unused = Object.keys(english).filter(
+      (key) => !new RegExp(`['"\`]${key}['"\`]|__MSG_${key}__`).test(code),
+    );
+    expect(unused).toEqual([]);
+  });
+
   it('every catalogue message has text', () => {
     for (const [key, value] of Object.entries(english)) expect(value.message.trim(), key).not.toBe('');
   });
