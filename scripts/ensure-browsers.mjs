@@ -4,6 +4,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
+function hasJapaneseFont() {
+  try {
+    return execFileSync('fc-list', [':lang=ja'], { encoding: 'utf8' }).trim() !== '';
+  } catch {
+    return existsSync('/usr/share/fonts/opentype/ipafont-gothic');
+  }
+}
+
 const browsers = [
   { path: process.env.CHROME_PATH ?? '/usr/bin/chromium', env: 'CHROME_PATH', apt: 'chromium' },
   { path: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', env: 'FIREFOX_PATH', apt: 'firefox-esr' },
@@ -11,6 +19,13 @@ const browsers = [
 // `node scripts/ensure-browsers.mjs chromium` checks only the ones named (the demo needs only Chromium).
 const wanted = process.argv.slice(2);
 const missing = browsers.filter((b) => (!wanted.length || wanted.includes(b.apt)) && !existsSync(b.path));
+// The Japanese screenshots of the locale tests need a Japanese font (Debian's Chromium brings none): without it
+// they pass but show empty boxes, which nobody can review.
+// Where it cannot be installed with apt-get, the tests still run; it is only asked for where it can be.
+const canApt = existsSync('/usr/bin/apt-get') && (process.getuid?.() === 0 || existsSync('/usr/bin/sudo'));
+if (!wanted.length && canApt && !hasJapaneseFont()) {
+  missing.push({ path: 'a Japanese font', env: 'SIGNPOST_FONT', apt: 'fonts-ipafont-gothic' });
+}
 if (missing.length === 0) process.exit(0);
 // A path someone chose is theirs to fix: installing Debian's package would not put a browser there.
 const chosen = missing.filter((b) => process.env[b.env]);
