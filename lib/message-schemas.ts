@@ -1,65 +1,32 @@
-// The zod side of the message contract: every request Signpost's background accepts. Imported only by the
-// background (and tests); other contexts import the types through lib/messages.ts, so zod stays out of
-// the content script and popup bundles.
+// The zod side of the message contract: every request Signpost's background accepts, by sender. A
+// request's type everywhere (a handler's argument, a sender's `send`) is inferred from these schemas. The
+// background imports the schemas; other contexts import only types (through lib/messages.ts), so zod stays
+// out of their bundles.
 import { z } from 'zod';
-import {
-  accountIdSchema,
-  accountSchema,
-  aliasSchema,
-  colourSchema,
-  emailSchema,
-  labelSchema,
-  landingPathSchema,
-  notesSchema,
-  partitionSchema,
-  regionSchema,
-  settingsSchema,
-  tagsSchema,
-  userNameSchema,
-  usesSchema,
-} from './schema';
+import { accountDraftSchema } from './draft';
+import { accountSchema, aliasSchema, emailSchema, settingsSchema, userNameSchema } from './schema';
 
-const draftFrecency = {
-  uses: usesSchema.optional(),
-  lastUsed: z.number().nonnegative().optional(),
-};
-
-/** A sign-in as a form or an import gives it; frecency is optional (a Signpost export carries it). */
-export const signInDraftSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('iam'), userName: userNameSchema, ...draftFrecency }),
-  z.object({ type: z.literal('root'), email: emailSchema, ...draftFrecency }),
-]);
-
-/**
- * An account as a user, a form or an import describes it: key, timestamps and frecency are optional.
- * Fields left out mean "keep what is there" when a draft is merged into an existing record.
- */
-export const accountDraftSchema = z.object({
-  key: z.string().min(1).max(64).optional(),
-  partition: partitionSchema.default('aws'),
-  accountId: accountIdSchema.optional(),
-  alias: aliasSchema.optional(),
-  label: labelSchema.optional(),
-  colour: colourSchema.optional(),
-  tags: tagsSchema.optional(),
-  notes: notesSchema.optional(),
-  region: regionSchema.optional(),
-  landingPath: landingPathSchema.optional(),
-  signIns: z.array(signInDraftSchema).optional(),
-  createdAt: z.number().nonnegative().optional(),
-  updatedAt: z.number().nonnegative().optional(),
-});
-export type AccountDraft = z.infer<typeof accountDraftSchema>;
-export type AccountDraftInput = z.input<typeof accountDraftSchema>;
-export type SignInDraft = z.infer<typeof signInDraftSchema>;
-
-const signInTarget = z.discriminatedUnion('type', [
+/** Which sign-in of an account to open. */
+export const signInTargetSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('iam'), userName: userNameSchema }),
   z.object({ type: z.literal('root') }),
   /** The account's sign-in page with no user chosen. */
   z.object({ type: z.literal('account') }),
 ]);
-export type SignInTarget = z.infer<typeof signInTarget>;
+export type SignInTarget = z.infer<typeof signInTargetSchema>;
+/** A target that names one sign-in (what a use is counted on, or a delete removes). */
+export type UserTarget = Exclude<SignInTarget, { type: 'account' }>;
+
+/** A sign-in the person submitted by hand, as the sign-in page's script saw it: never a password. */
+export const learnedSignInSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('root'), email: emailSchema }),
+  z.strictObject({ type: z.literal('iam'), account: z.string().max(64), userName: userNameSchema }),
+]);
+export type LearnedSignIn = z.infer<typeof learnedSignInSchema>;
+
+/** What the sign-in page's script decided (also written to <html data-signpost>). */
+export const pageStatusSchema = z.enum(['filled', 'no-match', 'unsupported-page', 'learned']);
+export type PageStatus = z.infer<typeof pageStatusSchema>;
 
 /** Messages only Signpost's own pages (popup, options) may send. */
 export const pageRequestSchema = z.discriminatedUnion('type', [
@@ -101,7 +68,7 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('route.open'),
     key: z.string(),
-    target: signInTarget,
+    target: signInTargetSchema,
     /** Navigate this tab; without it a new tab opens. */
     tabId: z.number().int().optional(),
     active: z.boolean().default(true),
@@ -123,16 +90,13 @@ export const contentRequestSchema = z.discriminatedUnion('type', [
    */
   z.strictObject({
     type: z.literal('page.done'),
-    state: z.enum(['filled', 'no-match', 'unsupported-page', 'learned']).optional(),
+    state: pageStatusSchema.optional(),
     routeUsed: z.boolean().optional(),
   }),
   /** The user submitted a sign-in by hand. Never carries a password. */
   z.strictObject({
     type: z.literal('page.learn'),
-    signIn: z.discriminatedUnion('type', [
-      z.strictObject({ type: z.literal('root'), email: emailSchema }),
-      z.strictObject({ type: z.literal('iam'), account: z.string().max(64), userName: userNameSchema }),
-    ]),
+    signIn: learnedSignInSchema,
     /** The user said yes in the "ask" notice. */
     confirmed: z.boolean().default(false),
   }),
@@ -161,3 +125,8 @@ export type ContentRequest = z.input<typeof contentRequestSchema>;
 export type ConsoleRequest = z.input<typeof consoleRequestSchema>;
 export type Request = PageRequest | ContentRequest | ConsoleRequest;
 export type ParsedRequest = z.output<typeof requestSchema>;
+export type RequestType = ParsedRequest['type'];
+/** A request of one type as a sender writes it (defaults may be left out). */
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+/** A request of one type as the background's handler receives it: parsed, defaults filled in. */
+export type ParsedRequestOf<T extends RequestType> = Extract<ParsedRequest, { type: T }>;

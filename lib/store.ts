@@ -4,12 +4,13 @@
 import type { IDBPDatabase } from 'idb';
 import { rootEmail } from './account';
 import { type AccountPage, makePage, openSignpostDb, PAGE_SIZE, type SignpostDB } from './db';
+import type { AccountDraft } from './draft';
 import { applyEdit } from './edit';
 import { recordUse } from './frecency';
 import { sameUserName } from './ids';
 import { type LearnedSignIn, learnSignIn } from './learn-merge';
 import { AccountIndex, frecencyCeiling, type MergeResult, mergeDraft } from './merge';
-import type { AccountDraft } from './message-schemas';
+import type { UserTarget } from './message-schemas';
 import { inverse, type Revision, rebase } from './revise';
 import {
   type Account,
@@ -340,7 +341,7 @@ export class Store {
    * own query, and with thousands of accounts a whole-store transaction (read and validate every record)
    * held that query up for 150 ms and made the next popup open re-read everything.
    */
-  async recordUse(key: string, target: { type: 'iam'; userName: string } | { type: 'root' }): Promise<void> {
+  async recordUse(key: string, target: UserTarget): Promise<void> {
     const tx = (await this.db).transaction('pages', 'readwrite');
     const page = await tx.store.index('byKey').get(key);
     const at = page?.accounts.findIndex((e) => keyOf(e) === key) ?? -1;

@@ -17,22 +17,14 @@ import { t } from '../i18n';
 import { parseAccountRef } from '../ids';
 import type { LearnedSignIn } from '../learn-merge';
 import {
-  type ConsoleRequest,
   consoleRequestSchema,
   contentRequestSchema,
+  type ParsedRequestOf,
   pageRequestSchema,
+  type RequestType,
   type SignInTarget,
 } from '../message-schemas';
-import type {
-  LearnOutcome,
-  PageAccount,
-  PageAnswer,
-  PageStatus,
-  Reply,
-  RequestType,
-  Responses,
-  RouteFill,
-} from '../messages';
+import type { LearnOutcome, PageAccount, PageAnswer, Reply, RouteFill, TabState } from '../messages';
 import type { Revision } from '../revise';
 import { type Account, explain, type PendingRoute } from '../schema';
 import { firstAccounts } from '../search';
@@ -75,7 +67,8 @@ export interface Deps {
 
 class Refused extends Error {}
 
-type Handler<T extends RequestType> = (request: never, ctx: Ctx) => Promise<Responses[T]>;
+/** A handler receives its request as its schema parsed it; what it resolves with is its reply's type. */
+type Handlers = { [T in RequestType]: (request: ParsedRequestOf<T>, ctx: Ctx) => Promise<unknown> };
 
 interface Ctx extends Deps {
   now: () => number;
@@ -103,15 +96,15 @@ const SCHEMAS = { page: pageRequestSchema, content: contentRequestSchema, consol
 function wrongSender(type: string, who: Who): string | undefined {
   const forSignIn = type.startsWith('page.');
   const forConsole = type === 'console.session';
-  if (who === 'content' && !forSignIn) return `A sign-in page may not ask for ${type}.`;
-  if (who === 'console' && !forConsole) return `A console page may not ask for ${type}.`;
-  if (who === 'page' && forSignIn) return `${type} is only for sign-in pages.`;
-  if (who === 'page' && forConsole) return `${type} is only for console pages.`;
+  if (who === 'content' && !forSignIn) return t('refusedFromSignInPage', type);
+  if (who === 'console' && !forConsole) return t('refusedFromConsolePage', type);
+  if (who === 'page' && forSignIn) return t('refusedOnlySignInPages', type);
+  if (who === 'page' && forConsole) return t('refusedOnlyConsolePages', type);
   return undefined;
 }
 
 function consolesOf(ctx: Deps) {
-  if (!ctx.consoles) throw new Refused('Signpost cannot see console tabs here.');
+  if (!ctx.consoles) throw new Refused(t('refusedNoConsoles'));
   return ctx.consoles;
 }
 
@@ -133,7 +126,7 @@ async function openTab(
     return tabId;
   }
   const tab = await ctx.tabs.create({ url: 'about:blank', active });
-  if (tab.id === undefined) throw new Refused('The browser did not open a tab.');
+  if (tab.id === undefined) throw new Refused(t('refusedNoTab'));
   await ctx.session.setRoute({ ...route, tabId: tab.id });
   await ctx.tabs.update(tab.id, { url });
   return tab.id;
@@ -142,13 +135,12 @@ async function openTab(
 function routeUrl(account: Account, target: SignInTarget): string {
   if (target.type === 'root') {
     const url = rootSignInUrl(account.partition, account.region);
-    if (!url)
-      throw new Refused('Root users cannot sign in to the console in GovCloud or China; use an IAM user.');
-    if (!rootEmail(account)) throw new Refused('This account has no root email saved.');
+    if (!url) throw new Refused(t('refusedRootPartition'));
+    if (!rootEmail(account)) throw new Refused(t('refusedNoRootEmail'));
     return url;
   }
   const ref = accountRef(account);
-  if (!ref) throw new Refused('This account has no account ID or alias yet, so it has no sign-in page.');
+  if (!ref) throw new Refused(t('refusedNoSignInPage'));
   return accountSignInUrl({
     partition: account.partition,
     account: ref,
@@ -178,19 +170,13 @@ function pageAccount(account: Account, now: number): PageAccount {
   };
 }
 
-export interface RouteRequest {
-  key: string;
-  target: SignInTarget;
-  /** Navigate this tab; without it a new tab opens. */
-  tabId?: number;
-  active: boolean;
-}
+export type RouteRequest = Omit<ParsedRequestOf<'route.open'>, 'type'>;
 
 /** Opens a sign-in: builds its URL, remembers the route for the tab, counts the use. Popup and omnibox share it. */
-export async function openRoute(deps: Deps, req: RouteRequest): Promise<Responses['route.open']> {
+export async function openRoute(deps: Deps, req: RouteRequest): Promise<{ url: string; tabId: number }> {
   const ctx = { ...deps, now: deps.now ?? Date.now };
   const account = await ctx.store.get(req.key);
-  if (!account) throw new Refused('That account no longer exists.');
+  if (!account) throw new Refused(t('refusedAccountGone'));
   const url = routeUrl(account, req.target);
   const now = ctx.now();
   const email = rootEmail(account);
@@ -207,47 +193,50 @@ export async function openRoute(deps: Deps, req: RouteRequest): Promise<Response
   return { url, tabId };
 }
 
-const handlers: { [T in RequestType]: Handler<T> } = {
-  'accounts.list': async (req: { limit?: number }, ctx) => {
+const handlers = {
+  /** `complete` is false when `limit` left accounts out. */
+  'accounts.list': async (req, ctx) => {
     const [{ accounts, problems }, settings] = await Promise.all([ctx.store.list(), ctx.store.settings()]);
     if (req.limit === undefined || accounts.length <= req.limit)
       return { accounts, problems, settings, complete: true };
     const first = firstAccounts(accounts, req.limit, ctx.now());
     return { accounts: first, problems, settings, complete: first.length === accounts.length };
   },
-  'accounts.save': async (req: { account: Parameters<Store['save']>[0]; base?: Account }, ctx) => {
+  'accounts.save': async (req, ctx) => {
     if (req.base && req.account.key !== req.base.key) throw new Refused(t('refusedEditKey'));
     const { result } = await ctx.store.save(req.account, req.base);
     return { account: result.account, merged: result.status !== 'added' || result.remove.length > 0 };
   },
-  'accounts.revert': async (req: { revisions: Revision[] }, ctx) => ({
+  'accounts.revert': async (req, ctx) => ({
     count: await ctx.store.revert(req.revisions),
   }),
-  'accounts.delete': async (req: { keys: string[] }, ctx) => {
+  /** `revisions` take the delete back through accounts.revert. */
+  'accounts.delete': async (req, ctx): Promise<{ deleted: Account[]; revisions: Revision[] }> => {
     const { result, revisions } = await ctx.store.delete(req.keys);
     return { deleted: result, revisions };
   },
-  'signins.delete': async (req: { key: string; userNames: string[]; root: boolean }, ctx) => {
+  'signins.delete': async (req, ctx): Promise<{ account: Account; revisions: Revision[] }> => {
     const { result, revisions } = await ctx.store.deleteSignIns(req.key, req.userNames, req.root);
     return { account: result, revisions };
   },
-  'accounts.import': async (req: { accounts: Parameters<Store['importDrafts']>[0] }, ctx) =>
-    ctx.store.importDrafts(req.accounts),
-  'settings.save': async (req: { settings: Parameters<Store['saveSettings']>[0] }, ctx) => ({
+  'accounts.import': async (req, ctx) => ctx.store.importDrafts(req.accounts),
+  'settings.save': async (req, ctx) => ({
     settings: await ctx.store.saveSettings(req.settings),
   }),
-  'route.open': async (req: RouteRequest, ctx) => openRoute(ctx, req),
+  'route.open': async (req, ctx) => openRoute(ctx, req),
+  /** Keys of the accounts with a live console tab, the most recently used tab's account first. */
   'consoles.list': async (_req, ctx) => {
     const { map, tabs } = consolesOf(ctx);
     const [live, { accounts }] = await Promise.all([map.live(tabs), ctx.store.list()]);
     return { keys: signedInKeys(live, accounts) };
   },
-  'consoles.focus': async (req: { key: string }, ctx) => {
+  /** `focused` is false when the account has no console tab open any more. */
+  'consoles.focus': async (req, ctx) => {
     const consoles = consolesOf(ctx);
     return { focused: await focusConsole(consoles.map, consoles, await ctx.store.get(req.key)) };
   },
 
-  'page.query': async (req: { account?: string }, ctx) => {
+  'page.query': async (req, ctx): Promise<PageAnswer> => {
     const loc = ctx.loc!;
     const [route, settings, notice] = await Promise.all([
       ctx.session.route(ctx.tabId),
@@ -277,7 +266,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     }
     return answer;
   },
-  'page.done': async (req: { state?: PageStatus; routeUsed?: boolean }, ctx) => {
+  'page.done': async (req, ctx): Promise<Record<string, never>> => {
     if (req.state) {
       const url = new URL(ctx.url);
       await ctx.session.setTabState(ctx.tabId, { state: req.state, url: url.origin + url.pathname });
@@ -285,24 +274,18 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     if (req.routeUsed ?? !req.state) await ctx.session.clearRoute(ctx.tabId);
     return {};
   },
-  'page.learn': async (
-    req: {
-      signIn: { type: 'root'; email: string } | { type: 'iam'; account: string; userName: string };
-      confirmed: boolean;
-    },
-    ctx,
-  ) => {
+  'page.learn': async (req, ctx): Promise<{ outcome: LearnOutcome; token?: string; label?: string }> => {
     const loc = ctx.loc!;
     const settings = await ctx.store.settings();
     const off = (outcome: LearnOutcome) => ({ outcome });
     if (settings.learn === 'never') return off('off');
     let learned: LearnedSignIn;
     if (req.signIn.type === 'root') {
-      if (loc.partition !== 'aws') throw new Refused('Root users sign in only in the aws partition.');
+      if (loc.partition !== 'aws') throw new Refused(t('refusedRootOnlyAws'));
       learned = { partition: 'aws', signIn: req.signIn };
     } else {
       const box = parseAccountRef(req.signIn.account);
-      if (!box) throw new Refused('The account box does not hold an account ID or alias.');
+      if (!box) throw new Refused(t('refusedAccountBox'));
       const host = loc.labelKind === 'account' && loc.label ? parseAccountRef(loc.label) : undefined;
       learned = {
         partition: loc.partition,
@@ -335,7 +318,9 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     });
     return { outcome, token, label: text };
   },
-  'tab.state': async (req: { tabId: number }, ctx) => ({ tab: await ctx.session.tabState(req.tabId) }),
+  'tab.state': async (req, ctx): Promise<{ tab?: TabState }> => ({
+    tab: await ctx.session.tabState(req.tabId),
+  }),
   'page.undo': async (req: { token: string }, ctx) => {
     const undo = await ctx.session.takeUndo(req.token);
     if (!undo) return { undone: false };
@@ -343,7 +328,8 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     return { undone: true };
   },
 
-  'console.session': async (req: ConsoleRequest, ctx) => {
+  /** The background answers a console page nothing: the map of sessions never reaches a content script. */
+  'console.session': async (req, ctx): Promise<Record<string, never>> => {
     const loc = ctx.consoleLoc!;
     const { type: _, ...report } = req;
     checkReport(report, loc);
@@ -357,22 +343,23 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     await learnFromConsole(ctx.store, await ctx.store.settings(), loc.partition, report);
     return {};
   },
-};
+} satisfies Handlers;
+
+/** What each request type is answered with: what its handler resolves with. */
+export type Responses = { [T in RequestType]: Awaited<ReturnType<(typeof handlers)[T]>> };
 
 /** Handles one message: never throws; every refusal is a plain sentence. */
 export async function handleMessage(message: unknown, sender: Sender, deps: Deps): Promise<Reply> {
   try {
     const who = classify(sender, deps);
-    if (!who) return { ok: false, error: 'Signpost does not answer this sender.' };
+    if (!who) return { ok: false, error: t('refusedSender') };
     const type = (message as { type?: unknown } | null)?.type;
     const parsed = SCHEMAS[who].safeParse(message);
     if (!parsed.success) {
       const known = typeof type === 'string' && type in handlers;
       return {
         ok: false,
-        error:
-          (known && wrongSender(type, who)) ||
-          `Signpost did not understand that request: ${explain(parsed.error)}`,
+        error: (known && wrongSender(type, who)) || t('refusedNotUnderstood', explain(parsed.error)),
       };
     }
     const ctx: Ctx = {
@@ -387,7 +374,7 @@ export async function handleMessage(message: unknown, sender: Sender, deps: Deps
     return { ok: true, value: (await handler(parsed.data, ctx)) as Responses[RequestType] };
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: error instanceof ConsoleRefused ? `Signpost refused it: ${text}` : text };
+    return { ok: false, error: error instanceof ConsoleRefused ? t('refusedConsole', text) : text };
   }
 }
 

@@ -8,7 +8,7 @@ import { parseImport } from '../import/parse';
 import { type ImportPlan, planImport } from '../import/plan';
 import { checkImportSize } from '../import/size';
 import type { ImportParse } from '../import/types';
-import type { AccountDraft, RequestOf, RequestType, Responses } from '../messages';
+import type { AccountDraft, PageRequest, Responses, Send, UserTarget } from '../messages';
 import type { Revision } from '../revise';
 import { type Account, DEFAULT_SETTINGS, type Settings } from '../schema';
 import { filterAccounts, haystack, sortAccounts } from './filter';
@@ -21,10 +21,8 @@ import {
   validateForm,
 } from './form';
 
-export type Send = <T extends RequestType>(request: RequestOf<T>) => Promise<Responses[T]>;
-
 export interface OptionsDeps {
-  send: Send;
+  send: Send<PageRequest>;
   /** Saves `text` as a file called `fileName` (a Blob and an object URL in the page). */
   download: (fileName: string, text: string) => void;
   now?: () => number;
@@ -202,10 +200,7 @@ export function createOptionsModel(deps: OptionsDeps) {
     return deleteAccounts([...selected.value]);
   }
 
-  async function deleteSignIn(
-    account: Account,
-    signIn: { type: 'iam'; userName: string } | { type: 'root' },
-  ) {
+  async function deleteSignIn(account: Account, signIn: UserTarget) {
     try {
       const { revisions } = await deps.send({
         type: 'signins.delete',

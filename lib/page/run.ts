@@ -6,7 +6,7 @@ import { accountName } from '../account';
 import { parseSignInUrl } from '../hosts';
 import { t } from '../i18n';
 import { isEmail, isUserName } from '../ids';
-import type { PageAccount, PageAnswer, PageStatus, RequestOf, RequestType, Responses } from '../messages';
+import type { ContentRequest, PageAccount, PageAnswer, PageStatus, Send } from '../messages';
 import { choose, focus, isChecked, press, setValue, trusted } from './dom';
 import { type LearnedSignIn, watchSubmits } from './learn';
 import { showNotice } from './notice';
@@ -14,7 +14,6 @@ import { detectPage as detect, detectSemantic } from './semantic';
 import { domReady, type Guard, type GuardOptions, type Kept, keepFilled, waitFor } from './wait';
 
 export type Status = PageStatus;
-export type Send = <T extends RequestType>(request: RequestOf<T>) => Promise<Responses[T]>;
 type Win = Window & typeof globalThis;
 
 export interface RunOptions {
@@ -46,7 +45,7 @@ export function sameAccount(a: string | undefined, b: string | undefined, known?
 export async function run(
   doc: Document,
   win: Win,
-  send: Send,
+  send: Send<ContentRequest>,
   now: () => number = Date.now,
   options: RunOptions = {},
 ): Promise<Status | undefined> {

@@ -3,8 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Window as HappyWindow } from 'happy-dom';
 import { afterEach } from 'vitest';
-import type { PageAnswer, RequestType, Responses } from '../../../lib/messages';
-import type { Send } from '../../../lib/page/run';
+import type { ContentRequest, PageAnswer, RequestType, Responses, Send } from '../../../lib/messages';
 
 export type Win = Window & typeof globalThis;
 
@@ -163,7 +162,7 @@ export function fakeSend(handlers: Handlers = {}) {
       : Promise.reject(new Error(`No handler for ${request.type}`));
     replies.push(reply);
     return reply;
-  }) as unknown as Send;
+  }) as unknown as Send<ContentRequest>;
   const of = <T extends RequestType>(type: T) => requests.filter((r) => r.type === type);
   /**
    * Resolves once every reply so far has been delivered and the content script has acted on it (its
