@@ -28,8 +28,8 @@ export type LearnedSignIn = z.infer<typeof learnedSignInSchema>;
 export const pageStatusSchema = z.enum(['filled', 'no-match', 'unsupported-page', 'learned']);
 export type PageStatus = z.infer<typeof pageStatusSchema>;
 
-/** Messages only Signpost's own pages (popup, options) may send. */
-export const pageRequestSchema = z.discriminatedUnion('type', [
+/** Messages only Signpost's extension pages (popup, options) may send. */
+export const extensionRequestSchema = z.discriminatedUnion('type', [
   /**
    * Every account, or with `limit` only the accounts of the first `limit` sign-ins in the popup's order (its
    * first screen, painted before the whole list arrives).
@@ -81,26 +81,26 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
  * Messages a content script on a sign-in page may send. The background checks the sender's URL and tab.
  * Strict: a field the contract does not name (a password, say) makes the whole message invalid.
  */
-export const contentRequestSchema = z.discriminatedUnion('type', [
+export const signInRequestSchema = z.discriminatedUnion('type', [
   /** "What do I fill here?" `account` is what the page's account box or host names, if anything. */
-  z.strictObject({ type: z.literal('page.query'), account: z.string().max(64).optional() }),
+  z.strictObject({ type: z.literal('signin.query'), account: z.string().max(64).optional() }),
   /**
    * What the page decided (`state`, kept per tab for the popup) and whether it used this tab's pending
    * route. Without `state` it means the route was used, as it always has.
    */
   z.strictObject({
-    type: z.literal('page.done'),
+    type: z.literal('signin.done'),
     state: pageStatusSchema.optional(),
     routeUsed: z.boolean().optional(),
   }),
   /** The user submitted a sign-in by hand. Never carries a password. */
   z.strictObject({
-    type: z.literal('page.learn'),
+    type: z.literal('signin.learn'),
     signIn: learnedSignInSchema,
     /** The user said yes in the "ask" notice. */
     confirmed: z.boolean().default(false),
   }),
-  z.strictObject({ type: z.literal('page.undo'), token: z.string().max(64) }),
+  z.strictObject({ type: z.literal('signin.undo'), token: z.string().max(64) }),
 ]);
 
 /**
@@ -119,11 +119,11 @@ export const consoleRequestSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-export const requestSchema = z.union([pageRequestSchema, contentRequestSchema, consoleRequestSchema]);
-export type PageRequest = z.input<typeof pageRequestSchema>;
-export type ContentRequest = z.input<typeof contentRequestSchema>;
+export const requestSchema = z.union([extensionRequestSchema, signInRequestSchema, consoleRequestSchema]);
+export type ExtensionRequest = z.input<typeof extensionRequestSchema>;
+export type SignInRequest = z.input<typeof signInRequestSchema>;
 export type ConsoleRequest = z.input<typeof consoleRequestSchema>;
-export type Request = PageRequest | ContentRequest | ConsoleRequest;
+export type Request = ExtensionRequest | SignInRequest | ConsoleRequest;
 export type ParsedRequest = z.output<typeof requestSchema>;
 export type RequestType = ParsedRequest['type'];
 /** A request of one type as a sender writes it (defaults may be left out). */

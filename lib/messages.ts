@@ -8,12 +8,12 @@ import type { Responses } from './background/handlers';
 import { type MessageKey, t } from './i18n';
 import type {
   ConsoleRequest,
-  ContentRequest,
-  PageRequest,
+  ExtensionRequest,
   PageStatus,
   Request,
   RequestOf,
   RequestType,
+  SignInRequest,
 } from './message-schemas';
 import type { Settings } from './schema';
 
@@ -21,20 +21,20 @@ export type { AccountDraft, AccountDraftInput, SignInDraft } from './draft';
 export type { LearnedSignIn, SignInTarget, UserTarget } from './message-schemas';
 export type {
   ConsoleRequest,
-  ContentRequest,
-  PageRequest,
+  ExtensionRequest,
   PageStatus,
   Request,
   RequestOf,
   RequestType,
   Responses,
+  SignInRequest,
 };
 
 /** What the content script should fill on this page. */
 export type RouteFill = { type: 'iam'; account: string; userName?: string } | { type: 'root'; email: string };
 
 /** The one account a sign-in page is for, as much as the page may know. */
-export interface PageAccount {
+export interface SignInAccount {
   accountId?: string;
   alias?: string;
   label?: string;
@@ -49,9 +49,9 @@ export interface LearnNotice {
   label: string;
 }
 
-export interface PageAnswer {
+export interface SignInAnswer {
   route?: RouteFill;
-  account?: PageAccount;
+  account?: SignInAccount;
   notice?: LearnNotice;
   settings: Pick<Settings, 'autoNextRoot' | 'fillRememberedUser' | 'learn'>;
 }
@@ -105,10 +105,10 @@ const ask: Send = async (request) => {
  * Sends a content script's request (sign-in or console page) to the background. The content script uses
  * this one: it never shows a browser error to anyone, and stays small.
  */
-export const sendQuietly: Send<ContentRequest | ConsoleRequest> = ask;
+export const sendQuietly: Send<SignInRequest | ConsoleRequest> = ask;
 
 /** Sends an extension page's request; a browser messaging error becomes a plain sentence. */
-export const send: Send<PageRequest> = async (request) => {
+export const send: Send<ExtensionRequest> = async (request) => {
   try {
     return await ask(request);
   } catch (error) {

@@ -3,7 +3,7 @@
 // is rebuilt from IndexedDB after a restart).
 import type { IDBPDatabase } from 'idb';
 import { rootEmail } from './account';
-import { type AccountPage, makePage, openSignpostDb, PAGE_SIZE, type SignpostDB } from './db';
+import { type AccountChunk, CHUNK_SIZE, makeChunk, openSignpostDb, type SignpostDB } from './db';
 import type { AccountDraft } from './draft';
 import { applyEdit } from './edit';
 import { recordUse } from './frecency';
@@ -42,16 +42,16 @@ function clean(account: Account): Account {
   return Object.fromEntries(Object.entries(account).filter(([, v]) => v !== undefined)) as Account;
 }
 
-/** What one read of every page found. */
+/** What one read of every chunk found. */
 interface Loaded {
-  pages: AccountPage[];
-  /** The valid accounts, in page order, as zod parsed them. */
+  chunks: AccountChunk[];
+  /** The valid accounts, in chunk order, as zod parsed them. */
   accounts: Account[];
-  /** The raw entries that passed validation (so a rewritten page indexes exactly those). */
+  /** The raw entries that passed validation (so a rewritten chunk indexes exactly those). */
   valid: Set<unknown>;
-  /** Account key → the page it is on. */
+  /** Account key → the chunk it is on. */
   where: Map<string, number>;
-  /** Pages whose own shape is damaged: reported, never rewritten. */
+  /** Chunks whose own shape is damaged: reported, never rewritten. */
   damaged: Set<number>;
   problems: string[];
 }
@@ -103,31 +103,31 @@ export class Store {
     return undefined;
   }
 
-  /** Validates every page and account read: what is damaged is reported and skipped, the rest load. */
+  /** Validates every chunk and account read: what is damaged is reported and skipped, the rest load. */
   private load(raw: unknown[]): Loaded {
     const loaded: Loaded = {
-      pages: [],
+      chunks: [],
       accounts: [],
       valid: new Set(),
       where: new Map(),
       damaged: new Set(),
       problems: [],
     };
-    for (const page of raw as AccountPage[]) {
-      if (!Array.isArray(page?.accounts) || typeof page.key !== 'number') {
-        const problem = `Skipped a damaged page of accounts (${String(page?.key)}).`;
+    for (const chunk of raw as AccountChunk[]) {
+      if (!Array.isArray(chunk?.accounts) || typeof chunk.key !== 'number') {
+        const problem = `Skipped a damaged page of accounts (${String(chunk?.key)}).`;
         loaded.problems.push(problem);
         this.report(problem);
-        if (typeof page?.key === 'number') loaded.damaged.add(page.key);
+        if (typeof chunk?.key === 'number') loaded.damaged.add(chunk.key);
         continue;
       }
-      loaded.pages.push(page);
-      for (const entry of page.accounts) {
+      loaded.chunks.push(chunk);
+      for (const entry of chunk.accounts) {
         const account = this.check(entry, loaded.problems);
         if (!account) continue;
         loaded.accounts.push(account);
         loaded.valid.add(entry);
-        loaded.where.set(account.key, page.key);
+        loaded.where.set(account.key, chunk.key);
       }
     }
     return loaded;
@@ -141,17 +141,17 @@ export class Store {
     return this.cache;
   }
 
-  /** The one valid account with `key` on `page`, if any. */
-  private pick(page: AccountPage | undefined, match: (entry: Record<string, unknown>) => boolean) {
-    const entry = page?.accounts.find(
+  /** The one valid account with `key` on `chunk`, if any. */
+  private pick(chunk: AccountChunk | undefined, match: (entry: Record<string, unknown>) => boolean) {
+    const entry = chunk?.accounts.find(
       (e) => e && typeof e === 'object' && match(e as Record<string, unknown>),
     );
     return entry === undefined ? undefined : this.check(entry, []);
   }
 
   async get(key: string): Promise<Account | undefined> {
-    const page = await (await this.db).getFromIndex('pages', 'byKey', key);
-    return this.pick(page, (e) => e.key === key);
+    const chunk = await (await this.db).getFromIndex('pages', 'byKey', key);
+    return this.pick(chunk, (e) => e.key === key);
   }
 
   /** Looks an account up by account ID or alias within a partition, through the IndexedDB indexes. */
@@ -161,17 +161,17 @@ export class Store {
   ): Promise<Account | undefined> {
     const db = await this.db;
     if ('accountId' in ref) {
-      const page = await db.getFromIndex('pages', 'byAccountId', `${partition}/${ref.accountId}`);
-      return this.pick(page, (e) => e.partition === partition && e.accountId === ref.accountId);
+      const chunk = await db.getFromIndex('pages', 'byAccountId', `${partition}/${ref.accountId}`);
+      return this.pick(chunk, (e) => e.partition === partition && e.accountId === ref.accountId);
     }
-    const page = await db.getFromIndex('pages', 'byAlias', `${partition}/${ref.alias}`);
-    return this.pick(page, (e) => e.partition === partition && e.alias === ref.alias);
+    const chunk = await db.getFromIndex('pages', 'byAlias', `${partition}/${ref.alias}`);
+    return this.pick(chunk, (e) => e.partition === partition && e.alias === ref.alias);
   }
 
   /**
-   * Runs `change` against all valid accounts in one readwrite transaction and writes the pages it touches.
+   * Runs `change` against all valid accounts in one readwrite transaction and writes the chunks it touches.
    * Nothing but IndexedDB is awaited inside the transaction; a record that fails validation aborts it whole.
-   * Damaged records stay on their pages exactly as they were.
+   * Damaged records stay on their chunks exactly as they were.
    */
   private async transact<T>(
     change: (index: AccountIndex) => { result: T; put: Account[]; remove: string[] },
@@ -183,7 +183,7 @@ export class Store {
     const original = new Map(loaded.accounts.map((a) => [a.key, a]));
     let outcome: { result: T; put: Account[]; remove: string[] };
     const puts = new Map<string, Account>();
-    const writes = new Map<number, AccountPage>();
+    const writes = new Map<number, AccountChunk>();
     let removed: string[] = [];
     try {
       outcome = change(new AccountIndex(loaded.accounts));
@@ -202,8 +202,8 @@ export class Store {
     try {
       // The writes and the commit are awaited together, so a refused write is reported once, in plain words.
       await Promise.all([
-        ...[...writes.values()].map((page) =>
-          page.accounts.length ? store.put(page) : store.delete(page.key),
+        ...[...writes.values()].map((chunk) =>
+          chunk.accounts.length ? store.put(chunk) : store.delete(chunk.key),
         ),
         tx.done,
       ]);
@@ -228,16 +228,16 @@ export class Store {
   }
 
   /**
-   * Works out the pages a write changes: accounts replaced where they are, removed ones taken out, new ones
-   * added to the last page with room (or a new page). Damaged entries and pages are left as they were.
+   * Works out the chunks a write changes: accounts replaced where they are, removed ones taken out, new ones
+   * added to the last chunk with room (or a new chunk). Damaged entries and chunks are left as they were.
    */
   private layOut(
     loaded: Loaded,
     puts: Map<string, Account>,
     removed: string[],
-    writes: Map<number, AccountPage>,
+    writes: Map<number, AccountChunk>,
   ) {
-    const byKey = new Map(loaded.pages.map((p) => [p.key, p]));
+    const byKey = new Map(loaded.chunks.map((p) => [p.key, p]));
     const entries = (n: number) =>
       (writes.get(n) ?? { accounts: [...(byKey.get(n)?.accounts ?? [])] }).accounts;
     const touch = (n: number, accounts: unknown[]) =>
@@ -251,7 +251,7 @@ export class Store {
       );
     }
     const lastKeys = [...byKey.keys(), ...loaded.damaged];
-    let last = loaded.pages.length ? loaded.pages[loaded.pages.length - 1]!.key : -1;
+    let last = loaded.chunks.length ? loaded.chunks[loaded.chunks.length - 1]!.key : -1;
     let next = lastKeys.length ? Math.max(...lastKeys) + 1 : 0;
     for (const [key, account] of puts) {
       const n = loaded.where.get(key);
@@ -262,12 +262,12 @@ export class Store {
         );
         continue;
       }
-      if (last < 0 || entries(last).length >= PAGE_SIZE) last = next++;
+      if (last < 0 || entries(last).length >= CHUNK_SIZE) last = next++;
       touch(last, [...entries(last), account]);
     }
     const fresh = new Set<unknown>(puts.values());
-    for (const [n, page] of writes) {
-      const built = makePage(n, page.accounts, (e) => fresh.has(e) || loaded.valid.has(e));
+    for (const [n, chunk] of writes) {
+      const built = makeChunk(n, chunk.accounts, (e) => fresh.has(e) || loaded.valid.has(e));
       // IndexedDB's multiEntry unique indexes ignore repeats within one record: check those here.
       for (const list of [built.ids, built.aliases, built.keys]) {
         if (new Set(list).size !== list.length) {
@@ -343,15 +343,15 @@ export class Store {
    */
   async recordUse(key: string, target: UserTarget): Promise<void> {
     const tx = (await this.db).transaction('pages', 'readwrite');
-    const page = await tx.store.index('byKey').get(key);
-    const at = page?.accounts.findIndex((e) => keyOf(e) === key) ?? -1;
-    const account = page && at >= 0 ? this.check(page.accounts[at], []) : undefined;
+    const chunk = await tx.store.index('byKey').get(key);
+    const at = chunk?.accounts.findIndex((e) => keyOf(e) === key) ?? -1;
+    const account = chunk && at >= 0 ? this.check(chunk.accounts[at], []) : undefined;
     const i = account?.signIns.findIndex((s) =>
       target.type === 'root'
         ? s.type === 'root'
         : s.type === 'iam' && sameUserName(s.userName, target.userName),
     );
-    if (!page || !account || i === undefined || i < 0) {
+    if (!chunk || !account || i === undefined || i < 0) {
       await tx.done;
       return;
     }
@@ -359,8 +359,8 @@ export class Store {
     const signIns = account.signIns.map((s, j) => (j === i ? { ...s, ...recordUse(s, now) } : s));
     const next = clean(accountSchema.parse({ ...account, signIns }));
     // Only frecency changed, so the page's index entries stay as they are.
-    const accounts = page.accounts.map((e, j) => (j === at ? next : e));
-    await Promise.all([tx.store.put({ ...page, accounts }), tx.done]);
+    const accounts = chunk.accounts.map((e, j) => (j === at ? next : e));
+    await Promise.all([tx.store.put({ ...chunk, accounts }), tx.done]);
     if (this.cache) {
       this.cache = { ...this.cache, accounts: this.cache.accounts.map((a) => (a.key === key ? next : a)) };
     }

@@ -18,13 +18,13 @@ import { parseAccountRef } from '../ids';
 import type { LearnedSignIn } from '../learn-merge';
 import {
   consoleRequestSchema,
-  contentRequestSchema,
+  extensionRequestSchema,
   type ParsedRequestOf,
-  pageRequestSchema,
   type RequestType,
   type SignInTarget,
+  signInRequestSchema,
 } from '../message-schemas';
-import type { LearnOutcome, PageAccount, PageAnswer, Reply, RouteFill, TabState } from '../messages';
+import type { LearnOutcome, Reply, RouteFill, SignInAccount, SignInAnswer, TabState } from '../messages';
 import type { Revision } from '../revise';
 import { type Account, explain, type PendingRoute } from '../schema';
 import { firstAccounts } from '../search';
@@ -78,28 +78,32 @@ interface Ctx extends Deps {
   consoleLoc?: ConsoleLocation;
 }
 
-type Who = 'page' | 'content' | 'console';
+type Who = 'extension' | 'signin' | 'console';
 
 /** Who may send what: an extension page, a content script on a sign-in or a console page, or nobody. */
 function classify(sender: Sender, deps: Deps): Who | undefined {
   if (sender.id !== deps.extensionId || !sender.url) return undefined;
-  if (sender.url.startsWith(deps.extensionOrigin)) return 'page';
+  if (sender.url.startsWith(deps.extensionOrigin)) return 'extension';
   if (sender.tab?.id === undefined || sender.frameId !== 0) return undefined;
-  if (parseSignInUrl(sender.url)) return 'content';
+  if (parseSignInUrl(sender.url)) return 'signin';
   if (parseConsoleUrl(sender.url)) return 'console';
   return undefined;
 }
 
-const SCHEMAS = { page: pageRequestSchema, content: contentRequestSchema, console: consoleRequestSchema };
+const SCHEMAS = {
+  extension: extensionRequestSchema,
+  signin: signInRequestSchema,
+  console: consoleRequestSchema,
+};
 
 /** Why a request of a known type is refused to this sender, in plain words; undefined if it is not that. */
 function wrongSender(type: string, who: Who): string | undefined {
-  const forSignIn = type.startsWith('page.');
+  const forSignIn = type.startsWith('signin.');
   const forConsole = type === 'console.session';
-  if (who === 'content' && !forSignIn) return t('refusedFromSignInPage', type);
+  if (who === 'signin' && !forSignIn) return t('refusedFromSignInPage', type);
   if (who === 'console' && !forConsole) return t('refusedFromConsolePage', type);
-  if (who === 'page' && forSignIn) return t('refusedOnlySignInPages', type);
-  if (who === 'page' && forConsole) return t('refusedOnlyConsolePages', type);
+  if (who === 'extension' && forSignIn) return t('refusedOnlySignInPages', type);
+  if (who === 'extension' && forConsole) return t('refusedOnlyConsolePages', type);
   return undefined;
 }
 
@@ -158,7 +162,7 @@ function toFill(route: PendingRoute): RouteFill | undefined {
     : { type: 'iam', account };
 }
 
-function pageAccount(account: Account, now: number): PageAccount {
+function pageAccount(account: Account, now: number): SignInAccount {
   const users = account.signIns.flatMap((s) => (s.type === 'iam' ? [s] : []));
   users.sort((a, b) => frecencyScore(b, now) - frecencyScore(a, now) || b.lastUsed - a.lastUsed);
   return {
@@ -236,14 +240,14 @@ const handlers = {
     return { focused: await focusConsole(consoles.map, consoles, await ctx.store.get(req.key)) };
   },
 
-  'page.query': async (req, ctx): Promise<PageAnswer> => {
+  'signin.query': async (req, ctx): Promise<SignInAnswer> => {
     const loc = ctx.loc!;
     const [route, settings, notice] = await Promise.all([
       ctx.session.route(ctx.tabId),
       ctx.store.settings(),
       ctx.session.notice(ctx.tabId),
     ]);
-    const answer: PageAnswer = {
+    const answer: SignInAnswer = {
       settings: {
         autoNextRoot: settings.autoNextRoot,
         fillRememberedUser: settings.fillRememberedUser,
@@ -266,7 +270,7 @@ const handlers = {
     }
     return answer;
   },
-  'page.done': async (req, ctx): Promise<Record<string, never>> => {
+  'signin.done': async (req, ctx): Promise<Record<string, never>> => {
     if (req.state) {
       const url = new URL(ctx.url);
       await ctx.session.setTabState(ctx.tabId, { state: req.state, url: url.origin + url.pathname });
@@ -274,7 +278,7 @@ const handlers = {
     if (req.routeUsed ?? !req.state) await ctx.session.clearRoute(ctx.tabId);
     return {};
   },
-  'page.learn': async (req, ctx): Promise<{ outcome: LearnOutcome; token?: string; label?: string }> => {
+  'signin.learn': async (req, ctx): Promise<{ outcome: LearnOutcome; token?: string; label?: string }> => {
     const loc = ctx.loc!;
     const settings = await ctx.store.settings();
     const off = (outcome: LearnOutcome) => ({ outcome });
@@ -321,7 +325,7 @@ const handlers = {
   'tab.state': async (req, ctx): Promise<{ tab?: TabState }> => ({
     tab: await ctx.session.tabState(req.tabId),
   }),
-  'page.undo': async (req: { token: string }, ctx) => {
+  'signin.undo': async (req: { token: string }, ctx) => {
     const undo = await ctx.session.takeUndo(req.token);
     if (!undo) return { undone: false };
     await ctx.store.revert(undo.revisions);
@@ -367,7 +371,7 @@ export async function handleMessage(message: unknown, sender: Sender, deps: Deps
       now: deps.now ?? Date.now,
       tabId: sender.tab?.id ?? -1,
       url: sender.url!,
-      loc: who === 'content' ? parseSignInUrl(sender.url!) : undefined,
+      loc: who === 'signin' ? parseSignInUrl(sender.url!) : undefined,
       consoleLoc: who === 'console' ? parseConsoleUrl(sender.url!) : undefined,
     };
     const handler = handlers[parsed.data.type] as (req: unknown, ctx: Ctx) => Promise<unknown>;

@@ -8,7 +8,7 @@ import { parseImport } from '../import/parse';
 import { type ImportPlan, planImport } from '../import/plan';
 import { checkImportSize } from '../import/size';
 import type { ImportParse } from '../import/types';
-import type { AccountDraft, PageRequest, Responses, Send, UserTarget } from '../messages';
+import type { AccountDraft, ExtensionRequest, Responses, Send, UserTarget } from '../messages';
 import type { Revision } from '../revise';
 import { type Account, DEFAULT_SETTINGS, type Settings } from '../schema';
 import { filterAccounts, haystack, sortAccounts } from './filter';
@@ -22,7 +22,7 @@ import {
 } from './form';
 
 export interface OptionsDeps {
-  send: Send<PageRequest>;
+  send: Send<ExtensionRequest>;
   /** Saves `text` as a file called `fileName` (a Blob and an object URL in the page). */
   download: (fileName: string, text: string) => void;
   now?: () => number;
@@ -65,7 +65,8 @@ export type ImportState =
   | { stage: 'importing'; name: string; count: number }
   | { stage: 'done'; name: string; result: Responses['accounts.import']; settingsApplied: boolean };
 
-export const PAGE_SIZE = 200;
+/** How many rows the account list shows at first, and how many more each "Show more" adds. */
+export const LIST_STEP = 200;
 export const IMPORT_MEASURE = 'Signpost import: parse and plan';
 export const IMPORT_WRITE_MEASURE = 'Signpost import: write (one accounts.import message)';
 
@@ -89,7 +90,7 @@ export function createOptionsModel(deps: OptionsDeps) {
   const status = signal<'loading' | 'ready' | 'error'>('loading');
   const loadError = signal('');
   const query = signal('');
-  const limit = signal(PAGE_SIZE);
+  const limit = signal(LIST_STEP);
   const selected = signal<ReadonlySet<string>>(new Set());
   const notice = signal<Notice | undefined>(undefined);
   const settingsStatus = signal<{ kind: 'saving' | 'saved' | 'error'; text: string } | undefined>(undefined);
@@ -141,12 +142,12 @@ export function createOptionsModel(deps: OptionsDeps) {
   function setQuery(value: string) {
     batch(() => {
       query.value = value;
-      limit.value = PAGE_SIZE;
+      limit.value = LIST_STEP;
     });
   }
 
   function showMore() {
-    limit.value += PAGE_SIZE;
+    limit.value += LIST_STEP;
   }
 
   function toggleSelected(key: string, on: boolean) {

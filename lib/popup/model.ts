@@ -5,7 +5,7 @@ import { signInUrlOf } from '../account';
 import { isUnderConsoleHost, parseSignInUrl, supportsRoot } from '../hosts';
 import type { MessageKey } from '../i18n';
 import { formatAccountId } from '../ids';
-import type { PageRequest, Responses, Send, SignInTarget } from '../messages';
+import type { ExtensionRequest, Responses, Send, SignInTarget } from '../messages';
 import type { Account } from '../schema';
 import { buildIndex, rank, type SearchEntry } from '../search';
 import { isAddable, knownAccount, parseQuickAdd, type QuickAddErrors, savedText } from './quick-add';
@@ -17,7 +17,7 @@ export interface TabInfo {
 }
 
 export interface PopupDeps {
-  send: Send<PageRequest>;
+  send: Send<ExtensionRequest>;
   /** The tab the user was looking at (`tabs.query({active, currentWindow})`). */
   activeTab: () => Promise<TabInfo | undefined>;
   /** The tab this page runs in when it is open as a tab rather than as the toolbar popup. */

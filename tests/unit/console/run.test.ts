@@ -91,7 +91,7 @@ describe('the console content script', () => {
 
   it.each([
     [{ type: CONSOLE_PING }, ['console.aws.amazon.com']],
-    [{ type: 'page.query' }, []],
+    [{ type: 'signin.query' }, []],
     [null, []],
   ])('answers %j with %j', (message, replies) => {
     let listener: ((m: unknown, s: unknown, reply: (host: string) => void) => void) | undefined;
