@@ -151,8 +151,9 @@ function fold(base: Account, other: Account): Account {
   };
 }
 
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** Drops undefined fields, so records stay small and compare equal across writes. */
+export function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** True when two records hold the same data, ignoring when they were last written. */
