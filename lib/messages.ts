@@ -11,24 +11,15 @@ import type {
   ExtensionRequest,
   PageStatus,
   Request,
-  RequestOf,
   RequestType,
   SignInRequest,
 } from './message-schemas';
 import type { Settings } from './schema';
 
 export type { AccountDraft, AccountDraftInput, SignInDraft } from './draft';
-export type { LearnedSignIn, SignInTarget, UserTarget } from './message-schemas';
-export type {
-  ConsoleRequest,
-  ExtensionRequest,
-  PageStatus,
-  Request,
-  RequestOf,
-  RequestType,
-  Responses,
-  SignInRequest,
-};
+// Every request type, from the schemas (each sender imports its own from here).
+export type * from './message-schemas';
+export type { Responses };
 
 /** What the content script should fill on this page. */
 export type RouteFill = { type: 'iam'; account: string; userName?: string } | { type: 'root'; email: string };
