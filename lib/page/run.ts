@@ -5,17 +5,15 @@
 import { accountName } from '../account';
 import { parseSignInUrl } from '../hosts';
 import { t } from '../i18n';
-import type { PageStatus, Send, SignInAnswer, SignInRequest } from '../messages';
-import { trusted } from './dom';
-import { DATALIST_ID, type FillContext, fillIamRoute, fillRemembered, fillRoot, sameAccount } from './fill';
+import { isEmail, isUserName } from '../ids';
+import type { PageStatus, Send, SignInAccount, SignInAnswer, SignInRequest } from '../messages';
+import { choose, focus, isChecked, press, setValue, trusted } from './dom';
 import { type LearnedSignIn, watchSubmits } from './learn';
 import { showNotice } from './notice';
 import { detectPage as detect, detectSemantic } from './semantic';
 import { domReady, type Guard, type GuardOptions, type Kept, keepFilled, waitFor } from './wait';
 
 export type Status = PageStatus;
-export { DATALIST_ID, sameAccount };
-
 type Win = Window & typeof globalThis;
 
 export interface RunOptions {
@@ -27,6 +25,17 @@ export interface RunOptions {
   guard?: GuardOptions;
   /** Whether an event came from the person; tests replace it (a DOM library cannot make trusted events). */
   isUserEvent?: (event: Event) => boolean;
+}
+
+export const DATALIST_ID = 'signpost-user-names';
+
+/** Whether two account IDs/aliases name one account: equal, or both names of the account the background knows. */
+export function sameAccount(a: string | undefined, b: string | undefined, known?: SignInAccount): boolean {
+  const x = accountName(a);
+  const y = accountName(b);
+  if (!x || !y) return false;
+  const names = [accountName(known?.accountId), accountName(known?.alias)];
+  return x === y || (names.includes(x) && names.includes(y));
 }
 
 /**
@@ -131,27 +140,99 @@ export async function run(
     }
     if (!answer?.settings) return status('no-match');
     const { route, settings } = answer;
+    const known = answer.account;
     if (answer.notice) saved(answer.notice.label, answer.notice.token);
 
     // The page may have re-rendered while the background answered.
     const page = await waitFor(doc, win, () => detect(doc), deadline - now());
     if (!page || page.kind === 'mfa') return status('unsupported-page');
-    const c: FillContext = {
-      doc,
-      loc,
-      page,
-      settings,
-      known: answer.account,
-      watch,
-      fields,
-      settle,
-      keep,
-      status,
-      done: () => send({ type: 'signin.done', state: 'filled', routeUsed: true }).catch(() => undefined),
+    const f = page.fields;
+    const done = () => send({ type: 'signin.done', state: 'filled', routeUsed: true }).catch(() => undefined);
+    const box = (name: 'identifier' | 'account' | 'userName') => () => fields()?.[name];
+
+    /** Offers the account's saved user names on the user name box (a <datalist>). */
+    const offer = (forAccount: string | undefined): string[] => {
+      const names = known && [known.accountId, known.alias].some((n) => sameAccount(n, forAccount));
+      if (!names) return [];
+      const list = doc.createElement('datalist');
+      list.id = DATALIST_ID;
+      const userNames = known.userNames.filter(isUserName);
+      for (const name of userNames) {
+        const option = doc.createElement('option');
+        option.value = name;
+        list.append(option);
+      }
+      f.userName!.setAttribute('list', DATALIST_ID);
+      doc.body.append(list);
+      return userNames;
     };
-    if (route?.type === 'root') return await fillRoot(c, route);
-    if (route) return await fillIamRoute(c, route);
-    return fillRemembered(c, account);
+
+    /** Main page: chooses the user type, fills the identifier, and checks both held before Next. */
+    const fillMain = async (radio: 'rootRadio' | 'iamRadio', value: string) => {
+      const r = fields()?.[radio];
+      if (r && !isChecked(r)) {
+        choose(r);
+        await settle();
+      }
+      const input = fields()?.identifier;
+      if (input && input.value !== value) setValue(input, value);
+      await settle();
+      const after = fields();
+      return isChecked(after?.[radio]) && after?.identifier?.value === value ? after.next : undefined;
+    };
+
+    if (route?.type === 'root') {
+      if (loc.partition !== 'aws' || !isEmail(route.email)) return status('no-match');
+      // An IAM page (AWS's cookie remembered the last account) has no root sign-in: nothing to fill here.
+      if (page.kind === 'iam') return status('no-match');
+      const next = await fillMain('rootRadio', route.email);
+      if (!next) return status('no-match');
+      if (settings.autoNextRoot) watch.quietly(() => press(next));
+      else keep([{ find: () => fields()?.rootRadio }, { find: box('identifier'), value: route.email }]);
+      await done();
+      return status('filled', true);
+    }
+
+    if (route) {
+      if (!accountName(route.account) || (route.userName !== undefined && !isUserName(route.userName))) {
+        return status('no-match');
+      }
+      if (page.kind === 'main') {
+        // The IAM page that Next leads to finishes the route and reports it done.
+        const next = await fillMain('iamRadio', route.account);
+        if (!next) return status('no-match');
+        watch.quietly(() => press(next));
+        return status('filled');
+      }
+      // A host that names another account is not the page this route is for.
+      if (loc.labelKind === 'account' && !sameAccount(loc.label, route.account, known))
+        return status('no-match');
+      const { account: accountBox, userName, password } = f;
+      if (!sameAccount(accountBox!.value.trim(), route.account, known)) setValue(accountBox!, route.account);
+      const items: Kept[] = [{ find: box('account'), value: accountBox!.value }];
+      if (route.userName) {
+        setValue(userName!, route.userName);
+        items.push({ find: box('userName'), value: route.userName });
+        if (password) focus(password);
+      } else {
+        offer(route.account);
+        focus(userName!);
+      }
+      keep(items);
+      await done();
+      return status('filled', true);
+    }
+
+    // No route: only the IAM page, only its own account's user names.
+    if (page.kind !== 'iam') return status('no-match');
+    const remembered = offer(account)[0];
+    const userName = f.userName!;
+    if (!remembered || !settings.fillRememberedUser || userName.value) return status('no-match');
+    setValue(userName, remembered);
+    keep([{ find: box('userName'), value: remembered, ifEmpty: true }]);
+    // The password box takes focus only if nothing else (the person's choice) has it.
+    if (f.password && [doc.body, userName].includes(doc.activeElement as HTMLElement)) focus(f.password);
+    return status('filled');
   } catch {
     return status((doc.documentElement.dataset.signpost as Status) || 'no-match');
   }
