@@ -6,20 +6,23 @@ import { accountSchema } from './schema';
 export const DB_NAME = 'signpost';
 export const DB_VERSION = 3;
 
-/** How many accounts one page record holds. */
-export const PAGE_SIZE = 100;
+/**
+ * How many accounts one chunk record holds. Chunks live in the object store named 'pages' (their name before
+ * "page" was kept for sign-in and extension pages): renaming a store needs a migration, so it keeps its name.
+ */
+export const CHUNK_SIZE = 100;
 
 /**
- * Accounts are kept in pages of up to PAGE_SIZE. Chrome's IndexedDB pays per request, not per byte: 10,000
- * one-account puts took 0.8–1.2 s here, the same accounts in 100 pages about 0.1 s. Each account is still
+ * Accounts are kept in chunks of up to CHUNK_SIZE. Chrome's IndexedDB pays per request, not per byte: 10,000
+ * one-account puts took 0.8–1.2 s here, the same accounts in 100 chunks about 0.1 s. Each account is still
  * validated on its own, and a damaged one is carried along untouched.
  */
-export interface AccountPage {
-  /** Page number: pages are filled in order, new accounts go to the last one. */
+export interface AccountChunk {
+  /** Chunk number: chunks are filled in order, new accounts go to the last one. */
   key: number;
   /** The account records as written (validated by the store on every read and write). */
   accounts: unknown[];
-  /** Index entries of the valid accounts on the page: `partition/accountId`, `partition/alias`, keys. */
+  /** Index entries of the valid accounts in the chunk: `partition/accountId`, `partition/alias`, keys. */
   ids: string[];
   aliases: string[];
   keys: string[];
@@ -28,7 +31,7 @@ export interface AccountPage {
 export interface SignpostDB extends DBSchema {
   pages: {
     key: number;
-    value: AccountPage;
+    value: AccountChunk;
     indexes: {
       /** `partition/accountId`: an account ID is unique within its partition. */
       byAccountId: string;
@@ -42,7 +45,7 @@ export interface SignpostDB extends DBSchema {
   meta: { key: string; value: unknown };
 }
 
-/** The v1–v2 layout, one account per record; the v3 step moves its records into pages. */
+/** The v1–v2 layout, one account per record; the v3 step moves its records into chunks. */
 interface LegacyDB extends DBSchema {
   accounts: {
     key: string;
@@ -67,21 +70,21 @@ export function indexEntries(account: unknown): { id?: string; alias?: string; k
   };
 }
 
-/** A page record for `accounts`; `valid` says which of them may be indexed. */
-export function makePage(
+/** A chunk record for `accounts`; `valid` says which of them may be indexed. */
+export function makeChunk(
   key: number,
   accounts: unknown[],
   valid: (account: unknown) => boolean,
-): AccountPage {
-  const page: AccountPage = { key, accounts, ids: [], aliases: [], keys: [] };
+): AccountChunk {
+  const chunk: AccountChunk = { key, accounts, ids: [], aliases: [], keys: [] };
   for (const account of accounts) {
     if (!valid(account)) continue;
     const entries = indexEntries(account);
-    if (entries.id) page.ids.push(entries.id);
-    if (entries.alias) page.aliases.push(entries.alias);
-    if (entries.key) page.keys.push(entries.key);
+    if (entries.id) chunk.ids.push(entries.id);
+    if (entries.alias) chunk.aliases.push(entries.alias);
+    if (entries.key) chunk.keys.push(entries.key);
   }
-  return page;
+  return chunk;
 }
 
 /**
@@ -102,12 +105,12 @@ export const UPGRADES: Record<number, (db: Db, tx: Tx) => void | Promise<void>> 
   2: (db) => {
     db.createObjectStore('meta');
   },
-  // v3: accounts move into pages of PAGE_SIZE, every record as it was (damaged ones too, unindexed).
+  // v3: accounts move into chunks of CHUNK_SIZE, every record as it was (damaged ones too, unindexed).
   3: async (db, tx) => {
-    const pages = db.createObjectStore('pages', { keyPath: 'key' });
-    pages.createIndex('byAccountId', 'ids', { unique: true, multiEntry: true });
-    pages.createIndex('byAlias', 'aliases', { unique: true, multiEntry: true });
-    pages.createIndex('byKey', 'keys', { unique: true, multiEntry: true });
+    const chunks = db.createObjectStore('pages', { keyPath: 'key' });
+    chunks.createIndex('byAccountId', 'ids', { unique: true, multiEntry: true });
+    chunks.createIndex('byAlias', 'aliases', { unique: true, multiEntry: true });
+    chunks.createIndex('byKey', 'keys', { unique: true, multiEntry: true });
     const legacyTx = tx as unknown as IDBPTransaction<LegacyDB, ['accounts'], 'versionchange'>;
     const records = await legacyTx.objectStore('accounts').getAll();
     // Only valid records are indexed (as the store does on every write); damaged ones come along unindexed,
@@ -122,11 +125,11 @@ export const UPGRADES: Record<number, (db: Db, tx: Tx) => void | Promise<void>> 
       return true;
     };
     const writes: Promise<unknown>[] = [];
-    for (let i = 0; i * PAGE_SIZE < records.length; i++) {
+    for (let i = 0; i * CHUNK_SIZE < records.length; i++) {
       writes.push(
         tx
           .objectStore('pages')
-          .put(makePage(i, records.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE), indexable)),
+          .put(makeChunk(i, records.slice(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE), indexable)),
       );
     }
     await Promise.all(writes);
@@ -146,7 +149,7 @@ export function openSignpostDb(name = DB_NAME, version = DB_VERSION): Promise<Db
   });
 }
 
-/** Every account record as stored, valid or not (tests and diagnostics read the pages through this). */
+/** Every account record as stored, valid or not (tests and diagnostics read the chunks through this). */
 export async function rawAccounts(db: Db): Promise<unknown[]> {
-  return (await db.getAll('pages')).flatMap((page) => page.accounts);
+  return (await db.getAll('pages')).flatMap((chunk) => chunk.accounts);
 }

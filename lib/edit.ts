@@ -3,10 +3,10 @@
 // now, so a sign-in learned or imported in another tab meanwhile survives the save.
 
 import { rootEmail } from './account';
+import type { AccountDraft } from './draft';
 import { mergeFrecency } from './frecency';
 import { t } from './i18n';
 import { type AccountIndex, type MergeResult, nameOf, sameAccount, sameSignIn, toSignIn } from './merge';
-import type { AccountDraft } from './message-schemas';
 import { rebase, StaleWriteError } from './revise';
 import type { Account } from './schema';
 

@@ -4,7 +4,7 @@
 import { recordUse } from './frecency';
 import type { AccountRef, Partition } from './ids';
 import { type AccountIndex, type MergeOptions, type MergeResult, sameSignIn } from './merge';
-import type { Account, SignIn } from './schema';
+import type { Account, IamSignIn, RootSignIn, SignIn } from './schema';
 
 export interface LearnedSignIn {
   partition: Partition;
@@ -12,7 +12,7 @@ export interface LearnedSignIn {
   box?: AccountRef;
   /** What the page's host names, on an account host (`acme.signin…`): the account the page was for. */
   host?: AccountRef;
-  signIn: { type: 'iam'; userName: string } | { type: 'root'; email: string };
+  signIn: Pick<IamSignIn, 'type' | 'userName'> | Pick<RootSignIn, 'type' | 'email'>;
 }
 
 const kindOf = (ref: AccountRef) => ('accountId' in ref ? 'accountId' : 'alias');

@@ -2,10 +2,10 @@
 // The account ID is the stable identity; an alias or a root email belongs to one account at a time, so a
 // draft that links them folds the records it names into one.
 import { rootEmail } from './account';
+import type { AccountDraft, SignInDraft } from './draft';
 import { type Frecency, mergeFrecency } from './frecency';
 import { t } from './i18n';
 import { sameUserName } from './ids';
-import type { AccountDraft, SignInDraft } from './message-schemas';
 import type { Account, SignIn } from './schema';
 
 /** In-memory lookup of accounts by account ID, alias and root email, per partition. */
@@ -151,8 +151,9 @@ function fold(base: Account, other: Account): Account {
   };
 }
 
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** Drops undefined fields, so records stay small and compare equal across writes. */
+export function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** True when two records hold the same data, ignoring when they were last written. */

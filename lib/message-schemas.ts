@@ -1,68 +1,35 @@
-// The zod side of the message contract: every request Signpost's background accepts. Imported only by the
-// background (and tests); other contexts import the types through lib/messages.ts, so zod stays out of
-// the content script and popup bundles.
+// The zod side of the message contract: every request Signpost's background accepts, by sender. A
+// request's type everywhere (a handler's argument, a sender's `send`) is inferred from these schemas. The
+// background imports the schemas; other contexts import only types (through lib/messages.ts), so zod stays
+// out of their bundles.
 import { z } from 'zod';
-import {
-  accountIdSchema,
-  accountSchema,
-  aliasSchema,
-  colourSchema,
-  emailSchema,
-  labelSchema,
-  landingPathSchema,
-  notesSchema,
-  partitionSchema,
-  regionSchema,
-  settingsSchema,
-  tagsSchema,
-  userNameSchema,
-  usesSchema,
-} from './schema';
+import { accountDraftSchema } from './draft';
+import { accountSchema, aliasSchema, emailSchema, settingsSchema, userNameSchema } from './schema';
 
-const draftFrecency = {
-  uses: usesSchema.optional(),
-  lastUsed: z.number().nonnegative().optional(),
-};
-
-/** A sign-in as a form or an import gives it; frecency is optional (a Signpost export carries it). */
-export const signInDraftSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('iam'), userName: userNameSchema, ...draftFrecency }),
-  z.object({ type: z.literal('root'), email: emailSchema, ...draftFrecency }),
-]);
-
-/**
- * An account as a user, a form or an import describes it: key, timestamps and frecency are optional.
- * Fields left out mean "keep what is there" when a draft is merged into an existing record.
- */
-export const accountDraftSchema = z.object({
-  key: z.string().min(1).max(64).optional(),
-  partition: partitionSchema.default('aws'),
-  accountId: accountIdSchema.optional(),
-  alias: aliasSchema.optional(),
-  label: labelSchema.optional(),
-  colour: colourSchema.optional(),
-  tags: tagsSchema.optional(),
-  notes: notesSchema.optional(),
-  region: regionSchema.optional(),
-  landingPath: landingPathSchema.optional(),
-  signIns: z.array(signInDraftSchema).optional(),
-  createdAt: z.number().nonnegative().optional(),
-  updatedAt: z.number().nonnegative().optional(),
-});
-export type AccountDraft = z.infer<typeof accountDraftSchema>;
-export type AccountDraftInput = z.input<typeof accountDraftSchema>;
-export type SignInDraft = z.infer<typeof signInDraftSchema>;
-
-const signInTarget = z.discriminatedUnion('type', [
+/** Which sign-in of an account to open. */
+export const signInTargetSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('iam'), userName: userNameSchema }),
   z.object({ type: z.literal('root') }),
   /** The account's sign-in page with no user chosen. */
   z.object({ type: z.literal('account') }),
 ]);
-export type SignInTarget = z.infer<typeof signInTarget>;
+export type SignInTarget = z.infer<typeof signInTargetSchema>;
+/** A target that names one sign-in (what a use is counted on, or a delete removes). */
+export type UserTarget = Exclude<SignInTarget, { type: 'account' }>;
 
-/** Messages only Signpost's own pages (popup, options) may send. */
-export const pageRequestSchema = z.discriminatedUnion('type', [
+/** A sign-in the person submitted by hand, as the sign-in page's script saw it: never a password. */
+export const learnedSignInSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('root'), email: emailSchema }),
+  z.strictObject({ type: z.literal('iam'), account: z.string().max(64), userName: userNameSchema }),
+]);
+export type LearnedSignIn = z.infer<typeof learnedSignInSchema>;
+
+/** What the sign-in page's script decided (also written to <html data-signpost>). */
+export const pageStatusSchema = z.enum(['filled', 'no-match', 'unsupported-page', 'learned']);
+export type PageStatus = z.infer<typeof pageStatusSchema>;
+
+/** Messages only Signpost's extension pages (popup, options) may send. */
+export const extensionRequestSchema = z.discriminatedUnion('type', [
   /**
    * Every account, or with `limit` only the accounts of the first `limit` sign-ins in the popup's order (its
    * first screen, painted before the whole list arrives).
@@ -101,7 +68,7 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('route.open'),
     key: z.string(),
-    target: signInTarget,
+    target: signInTargetSchema,
     /** Navigate this tab; without it a new tab opens. */
     tabId: z.number().int().optional(),
     active: z.boolean().default(true),
@@ -114,29 +81,26 @@ export const pageRequestSchema = z.discriminatedUnion('type', [
  * Messages a content script on a sign-in page may send. The background checks the sender's URL and tab.
  * Strict: a field the contract does not name (a password, say) makes the whole message invalid.
  */
-export const contentRequestSchema = z.discriminatedUnion('type', [
+export const signInRequestSchema = z.discriminatedUnion('type', [
   /** "What do I fill here?" `account` is what the page's account box or host names, if anything. */
-  z.strictObject({ type: z.literal('page.query'), account: z.string().max(64).optional() }),
+  z.strictObject({ type: z.literal('signin.query'), account: z.string().max(64).optional() }),
   /**
    * What the page decided (`state`, kept per tab for the popup) and whether it used this tab's pending
    * route. Without `state` it means the route was used, as it always has.
    */
   z.strictObject({
-    type: z.literal('page.done'),
-    state: z.enum(['filled', 'no-match', 'unsupported-page', 'learned']).optional(),
+    type: z.literal('signin.done'),
+    state: pageStatusSchema.optional(),
     routeUsed: z.boolean().optional(),
   }),
   /** The user submitted a sign-in by hand. Never carries a password. */
   z.strictObject({
-    type: z.literal('page.learn'),
-    signIn: z.discriminatedUnion('type', [
-      z.strictObject({ type: z.literal('root'), email: emailSchema }),
-      z.strictObject({ type: z.literal('iam'), account: z.string().max(64), userName: userNameSchema }),
-    ]),
+    type: z.literal('signin.learn'),
+    signIn: learnedSignInSchema,
     /** The user said yes in the "ask" notice. */
     confirmed: z.boolean().default(false),
   }),
-  z.strictObject({ type: z.literal('page.undo'), token: z.string().max(64) }),
+  z.strictObject({ type: z.literal('signin.undo'), token: z.string().max(64) }),
 ]);
 
 /**
@@ -155,9 +119,14 @@ export const consoleRequestSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-export const requestSchema = z.union([pageRequestSchema, contentRequestSchema, consoleRequestSchema]);
-export type PageRequest = z.input<typeof pageRequestSchema>;
-export type ContentRequest = z.input<typeof contentRequestSchema>;
+export const requestSchema = z.union([extensionRequestSchema, signInRequestSchema, consoleRequestSchema]);
+export type ExtensionRequest = z.input<typeof extensionRequestSchema>;
+export type SignInRequest = z.input<typeof signInRequestSchema>;
 export type ConsoleRequest = z.input<typeof consoleRequestSchema>;
-export type Request = PageRequest | ContentRequest | ConsoleRequest;
+export type Request = ExtensionRequest | SignInRequest | ConsoleRequest;
 export type ParsedRequest = z.output<typeof requestSchema>;
+export type RequestType = ParsedRequest['type'];
+/** A request of one type as a sender writes it (defaults may be left out). */
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+/** A request of one type as the background's handler receives it: parsed, defaults filled in. */
+export type ParsedRequestOf<T extends RequestType> = Extract<ParsedRequest, { type: T }>;

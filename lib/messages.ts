@@ -1,19 +1,31 @@
 // The one message contract between Signpost's contexts: request and response types, and `send`, the only
-// caller of runtime.sendMessage. Requests are validated by the background (lib/message-schemas.ts) and
-// answered from validated data; this module stays free of zod so every bundle can import it.
+// caller of runtime.sendMessage. Request types are inferred from the zod schemas in lib/message-schemas.ts
+// and each response type from its handler (lib/background/handlers.ts), so a message is declared once. The
+// background validates every request; this module imports only types from there, so it stays free of zod
+// and every bundle can import it.
 import { browser } from 'wxt/browser';
+import type { Responses } from './background/handlers';
 import { type MessageKey, t } from './i18n';
-import type { ConsoleRequest, ContentRequest, PageRequest, Request } from './message-schemas';
-import type { Revision } from './revise';
-import type { Account, Settings } from './schema';
+import type {
+  ConsoleRequest,
+  ExtensionRequest,
+  PageStatus,
+  Request,
+  RequestType,
+  SignInRequest,
+} from './message-schemas';
+import type { Settings } from './schema';
 
-export type { AccountDraft, AccountDraftInput, SignInDraft, SignInTarget } from './message-schemas';
+export type { AccountDraft, AccountDraftInput, SignInDraft } from './draft';
+// Every request type, from the schemas (each sender imports its own from here).
+export type * from './message-schemas';
+export type { Responses };
 
 /** What the content script should fill on this page. */
 export type RouteFill = { type: 'iam'; account: string; userName?: string } | { type: 'root'; email: string };
 
 /** The one account a sign-in page is for, as much as the page may know. */
-export interface PageAccount {
+export interface SignInAccount {
   accountId?: string;
   alias?: string;
   label?: string;
@@ -28,15 +40,12 @@ export interface LearnNotice {
   label: string;
 }
 
-export interface PageAnswer {
+export interface SignInAnswer {
   route?: RouteFill;
-  account?: PageAccount;
+  account?: SignInAccount;
   notice?: LearnNotice;
   settings: Pick<Settings, 'autoNextRoot' | 'fillRememberedUser' | 'learn'>;
 }
-
-/** What the content script decided on a sign-in page (also written to <html data-signpost>). */
-export type PageStatus = 'filled' | 'no-match' | 'unsupported-page' | 'learned';
 
 /** The last decision in a tab, and the page (no query string) it was about. */
 export interface TabState {
@@ -46,37 +55,14 @@ export interface TabState {
 
 export type LearnOutcome = 'saved' | 'updated' | 'unchanged' | 'ask' | 'off';
 
-export interface Responses {
-  /** `complete` is false when `limit` left accounts out. */
-  'accounts.list': { accounts: Account[]; problems: string[]; settings: Settings; complete: boolean };
-  'accounts.save': { account: Account; merged: boolean };
-  'accounts.revert': { count: number };
-  /** `revisions` take the delete back through accounts.revert. */
-  'accounts.delete': { deleted: Account[]; revisions: Revision[] };
-  'signins.delete': { account: Account; revisions: Revision[] };
-  'accounts.import': { added: number; updated: number; unchanged: number };
-  'settings.save': { settings: Settings };
-  /** Keys of the accounts with a live console tab, the most recently used tab's account first. */
-  'consoles.list': { keys: string[] };
-  /** `focused` is false when the account has no console tab open any more. */
-  'consoles.focus': { focused: boolean };
-  'route.open': { url: string; tabId: number };
-  'page.query': PageAnswer;
-  'page.done': Record<string, never>;
-  'page.learn': { outcome: LearnOutcome; token?: string; label?: string };
-  'page.undo': { undone: boolean };
-  'tab.state': { tab?: TabState };
-  /** The background answers a console page nothing: the map of sessions never reaches a content script. */
-  'console.session': Record<string, never>;
-}
+/** Sends a request of `R`'s types (one sender's messages) and resolves with its answer. */
+export type Send<R extends Request = Request> = <T extends R['type']>(
+  request: Extract<R, { type: T }>,
+) => Promise<Responses[T]>;
 
-export type RequestType = keyof Responses;
-export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 export type Reply<T extends RequestType = RequestType> =
   | { ok: true; value: Responses[T] }
   | { ok: false; error: string };
-
-export type { ConsoleRequest, ContentRequest, PageRequest, Request };
 
 /**
  * What the browser's own messaging errors mean, in words: Chrome refuses a message over 64 MB with
@@ -98,22 +84,25 @@ export function plainSendError(error: unknown): Error {
   return known ? new Error(t(known[1])) : error instanceof Error ? error : new Error(text);
 }
 
-/**
- * Sends a request to the background and returns its answer, or throws an Error with the background's reason.
- * The content script uses this one: it never shows a browser error to anyone, and stays small.
- */
-export async function sendQuietly<T extends RequestType>(request: RequestOf<T>): Promise<Responses[T]> {
-  const reply = (await browser.runtime.sendMessage(request)) as Reply<T> | undefined;
+/** The one call of runtime.sendMessage: the background's answer, or an Error with the background's reason. */
+const ask: Send = async (request) => {
+  const reply = (await browser.runtime.sendMessage(request)) as Reply<typeof request.type> | undefined;
   if (!reply) throw new Error(t('messageNoAnswer'));
   if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
-}
+  return reply.value as never;
+};
 
-/** Sends a request to the background; a browser messaging error becomes a plain sentence (extension pages). */
-export async function send<T extends RequestType>(request: RequestOf<T>): Promise<Responses[T]> {
+/**
+ * Sends a content script's request (sign-in or console page) to the background. The content script uses
+ * this one: it never shows a browser error to anyone, and stays small.
+ */
+export const sendQuietly: Send<SignInRequest | ConsoleRequest> = ask;
+
+/** Sends an extension page's request; a browser messaging error becomes a plain sentence. */
+export const send: Send<ExtensionRequest> = async (request) => {
   try {
-    return await sendQuietly(request);
+    return await ask(request);
   } catch (error) {
     throw plainSendError(error);
   }
-}
+};

@@ -5,6 +5,7 @@
 import { displayLabel } from './account';
 import { t } from './i18n';
 import { formatAccountId } from './ids';
+import type { SignInTarget } from './messages';
 import { xmlCharacters } from './safe-text';
 import { type Field, type Highlights, rank, type SearchEntry, type SearchIndex } from './search';
 
@@ -17,7 +18,7 @@ export type Disposition = 'currentTab' | 'newForegroundTab' | 'newBackgroundTab'
 
 export interface Choice {
   key: string;
-  target: { type: 'iam'; userName: string } | { type: 'root' } | { type: 'account' };
+  target: SignInTarget;
 }
 
 /**

@@ -5,6 +5,9 @@ import { displayLabel } from './account';
 import { frecencyScore } from './frecency';
 import { compareNatural } from './natural-sort';
 import type { Account } from './schema';
+import { type Highlights, highlight, NFIELDS, SEP } from './search-highlight';
+
+export { FIELDS, type Field, type Highlights } from './search-highlight';
 
 /** What one result routes to: an IAM user, the root user, or the account's sign-in page (no user saved). */
 export type EntryKind = 'iam' | 'root' | 'account';
@@ -22,13 +25,6 @@ export interface SearchEntry {
   lastUsed: number;
 }
 
-/** The searchable fields, in haystack order. Highlights for `accountId` are offsets in its dashed form. */
-export const FIELDS = ['label', 'alias', 'accountId', 'user', 'email', 'tags'] as const;
-export type Field = (typeof FIELDS)[number];
-
-/** Per field, flat `[start, end, start, end, …]` offsets of the matched characters. */
-export type Highlights = Partial<Record<Field, number[]>>;
-
 export interface SearchIndex {
   entries: readonly SearchEntry[];
   /** One string per entry: the fields joined by SEP. */
@@ -41,11 +37,6 @@ export interface SearchIndex {
   labelRank: Int32Array;
   cache: { now?: number; frecency?: Float64Array; all?: SearchResult[] };
 }
-
-// The unit separator is not a letter or digit, so uFuzzy sees a word boundary between fields and
-// fuzzy insertions (letters and digits only) never run from one field into the next.
-const SEP = '\u001f';
-const NFIELDS = FIELDS.length;
 
 // Unicode mode so labels such as "Kundenkonto Müller" or "生产" are searchable; measured fast enough at
 // 10,000 entries. SingleError mode tolerates one typo in longer terms; digits always match exactly.
@@ -180,7 +171,7 @@ export class SearchResult {
 
   /** Matched character ranges per field, computed on first use: only rows on screen ask. */
   get highlights(): Highlights {
-    this.#highlights ??= highlight(this.index, this.entry.index, this.needles);
+    this.#highlights ??= highlight(fuzzy, this.index, this.entry.index, this.needles);
     return this.#highlights;
   }
 }
@@ -251,71 +242,4 @@ export function rank(index: SearchIndex, query: string, now: number = Date.now()
     return quality[b]! - quality[a]! || scores[ib]! - scores[ia]! || labelRank[ia]! - labelRank[ib]!;
   });
   return order.map((k) => new SearchResult(entries[matched[k]!]!, quality[k]!, index, words));
-}
-
-/** The account ID is shown as 1234-5678-9012: digit i sits at i + floor(i / 4). */
-function dashed(offset: number): number {
-  return offset + Math.floor(offset / 4);
-}
-
-function addRange(out: Highlights, field: Field, from: number, to: number): void {
-  const ranges = out[field] ?? [];
-  out[field] = ranges;
-  if (field === 'accountId') {
-    ranges.push(dashed(from), dashed(to - 1) + 1);
-  } else {
-    ranges.push(from, to);
-  }
-}
-
-/** Sorts and merges overlapping ranges (several words may mark the same characters). */
-function normalise(ranges: number[]): number[] {
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < ranges.length; i += 2) pairs.push([ranges[i]!, ranges[i + 1]!]);
-  pairs.sort((a, b) => a[0] - b[0]);
-  const out: number[] = [];
-  for (const [from, to] of pairs) {
-    if (out.length > 0 && from <= out[out.length - 1]!) {
-      out[out.length - 1] = Math.max(out[out.length - 1]!, to);
-    } else {
-      out.push(from, to);
-    }
-  }
-  return out;
-}
-
-/**
- * uFuzzy's info() gives matched ranges. Each field is tried on its own first, so a word found in both the
- * label and the alias is marked in both; a word whose parts span fields is mapped back from the haystack.
- */
-function highlight(index: SearchIndex, entry: number, words: readonly string[]): Highlights {
-  const out: Highlights = {};
-  const text = index.haystack[entry]!;
-  const fields = text.split(SEP);
-  const base = entry * (NFIELDS + 1);
-  for (const word of words) {
-    const inFields = fuzzy.filter(fields, word);
-    if (inFields && inFields.length > 0) {
-      const info = fuzzy.info(inFields, fields, word);
-      info.idx.forEach((f, k) => {
-        const ranges = info.ranges[k]!;
-        for (let r = 0; r < ranges.length; r += 2) addRange(out, FIELDS[f]!, ranges[r]!, ranges[r + 1]!);
-      });
-      continue;
-    }
-    const ranges = fuzzy.info([entry], index.haystack as string[], word).ranges[0] ?? [];
-    for (let r = 0; r < ranges.length; r += 2) {
-      for (let f = 0; f < NFIELDS; f++) {
-        const fieldStart = index.starts[base + f]!;
-        const fieldEnd = index.starts[base + f + 1]! - 1;
-        const from = Math.max(ranges[r]!, fieldStart);
-        const to = Math.min(ranges[r + 1]!, fieldEnd);
-        if (from < to) addRange(out, FIELDS[f]!, from - fieldStart, to - fieldStart);
-      }
-    }
-  }
-  for (const field of FIELDS) {
-    if (out[field]) out[field] = normalise(out[field]);
-  }
-  return out;
 }

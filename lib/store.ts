@@ -1,16 +1,16 @@
-// The accounts store: every read validated, every write merged and validated in one IndexedDB transaction.
-// Owned by the background service worker; it keeps no state that matters only in memory (the list cache
-// is rebuilt from IndexedDB after a restart).
-import type { IDBPDatabase } from 'idb';
+// The accounts store: the account operations (save, import, delete, learn, count a use, undo) and the
+// settings, each one merged and validated in one IndexedDB transaction (lib/chunks.ts: how accounts are laid
+// out and read). Owned by the background service worker; it keeps no state that matters only in memory (the
+// list cache is rebuilt from IndexedDB after a restart).
 import { rootEmail } from './account';
-import { type AccountPage, makePage, openSignpostDb, PAGE_SIZE, type SignpostDB } from './db';
+import { AccountChunks, type Change, keyOf, StoreError } from './chunks';
+import type { AccountDraft } from './draft';
 import { applyEdit } from './edit';
 import { recordUse } from './frecency';
 import { sameUserName } from './ids';
 import { type LearnedSignIn, learnSignIn } from './learn-merge';
-import { managedRefusal } from './managed-guard';
-import { AccountIndex, frecencyCeiling, type MergeResult, mergeDraft } from './merge';
-import type { AccountDraft } from './message-schemas';
+import { type AccountIndex, frecencyCeiling, type MergeResult, mergeDraft, stripUndefined } from './merge';
+import type { UserTarget } from './message-schemas';
 import { inverse, type Revision, rebase } from './revise';
 import {
   type Account,
@@ -21,40 +21,7 @@ import {
   settingsSchema,
 } from './schema';
 
-export interface StoreOptions {
-  now?: () => number;
-  newKey?: () => string;
-  /** Where damaged records are reported (the service worker's console by default). */
-  report?: (problem: string) => void;
-}
-
-/** What a write changed, so that it can be undone. */
-export interface Change<T> {
-  result: T;
-  /** Every record the write touched, before and after (absent before: created; absent after: removed). */
-  revisions: Revision[];
-}
-
-export class StoreError extends Error {}
-
-/** Drops undefined fields so records stay small and compare equal across writes. */
-function clean(account: Account): Account {
-  return Object.fromEntries(Object.entries(account).filter(([, v]) => v !== undefined)) as Account;
-}
-
-/** What one read of every page found. */
-interface Loaded {
-  pages: AccountPage[];
-  /** The valid accounts, in page order, as zod parsed them. */
-  accounts: Account[];
-  /** The raw entries that passed validation (so a rewritten page indexes exactly those). */
-  valid: Set<unknown>;
-  /** Account key → the page it is on. */
-  where: Map<string, number>;
-  /** Pages whose own shape is damaged: reported, never rewritten. */
-  damaged: Set<number>;
-  problems: string[];
-}
+export { type Change, StoreError, type StoreOptions } from './chunks';
 
 /** The record without the alias or root email that an account with another ID holds now. */
 function withoutTaken(index: AccountIndex, account: Account): Account {
@@ -74,219 +41,8 @@ function withoutTaken(index: AccountIndex, account: Account): Account {
   };
 }
 
-const keyOf = (entry: unknown) => (entry as { key?: unknown } | null)?.key;
-
-export class Store {
-  private cache?: { accounts: Account[]; problems: string[] };
+export class Store extends AccountChunks {
   private settingsRead?: Promise<Settings>;
-  private readonly now: () => number;
-  private readonly newKey: () => string;
-  private readonly report: (problem: string) => void;
-
-  constructor(
-    private readonly db: Promise<IDBPDatabase<SignpostDB>> = openSignpostDb(),
-    options: StoreOptions = {},
-  ) {
-    this.now = options.now ?? Date.now;
-    this.newKey = options.newKey ?? (() => crypto.randomUUID());
-    this.report = options.report ?? ((p) => console.warn(`Signpost: ${p}`));
-  }
-
-  /** Validates one stored account; a damaged one is reported (with its key) and skipped. */
-  private check(entry: unknown, problems: string[]): Account | undefined {
-    const parsed = accountSchema.safeParse(entry);
-    if (parsed.success) return parsed.data;
-    const key = keyOf(entry);
-    const problem = `Skipped a damaged account record (${typeof key === 'string' ? key : 'no key'}): ${explain(parsed.error)}`;
-    problems.push(problem);
-    this.report(problem);
-    return undefined;
-  }
-
-  /** Validates every page and account read: what is damaged is reported and skipped, the rest load. */
-  private load(raw: unknown[]): Loaded {
-    const loaded: Loaded = {
-      pages: [],
-      accounts: [],
-      valid: new Set(),
-      where: new Map(),
-      damaged: new Set(),
-      problems: [],
-    };
-    for (const page of raw as AccountPage[]) {
-      if (!Array.isArray(page?.accounts) || typeof page.key !== 'number') {
-        const problem = `Skipped a damaged page of accounts (${String(page?.key)}).`;
-        loaded.problems.push(problem);
-        this.report(problem);
-        if (typeof page?.key === 'number') loaded.damaged.add(page.key);
-        continue;
-      }
-      loaded.pages.push(page);
-      for (const entry of page.accounts) {
-        const account = this.check(entry, loaded.problems);
-        if (!account) continue;
-        loaded.accounts.push(account);
-        loaded.valid.add(entry);
-        loaded.where.set(account.key, page.key);
-      }
-    }
-    return loaded;
-  }
-
-  async list(): Promise<{ accounts: Account[]; problems: string[] }> {
-    if (!this.cache) {
-      const { accounts, problems } = this.load(await (await this.db).getAll('pages'));
-      this.cache = { accounts, problems };
-    }
-    return this.cache;
-  }
-
-  /** The one valid account with `key` on `page`, if any. */
-  private pick(page: AccountPage | undefined, match: (entry: Record<string, unknown>) => boolean) {
-    const entry = page?.accounts.find(
-      (e) => e && typeof e === 'object' && match(e as Record<string, unknown>),
-    );
-    return entry === undefined ? undefined : this.check(entry, []);
-  }
-
-  async get(key: string): Promise<Account | undefined> {
-    const page = await (await this.db).getFromIndex('pages', 'byKey', key);
-    return this.pick(page, (e) => e.key === key);
-  }
-
-  /** Looks an account up by account ID or alias within a partition, through the IndexedDB indexes. */
-  async findByRef(
-    partition: string,
-    ref: { accountId: string } | { alias: string },
-  ): Promise<Account | undefined> {
-    const db = await this.db;
-    if ('accountId' in ref) {
-      const page = await db.getFromIndex('pages', 'byAccountId', `${partition}/${ref.accountId}`);
-      return this.pick(page, (e) => e.partition === partition && e.accountId === ref.accountId);
-    }
-    const page = await db.getFromIndex('pages', 'byAlias', `${partition}/${ref.alias}`);
-    return this.pick(page, (e) => e.partition === partition && e.alias === ref.alias);
-  }
-
-  /**
-   * Runs `change` against all valid accounts in one readwrite transaction and writes the pages it touches.
-   * Nothing but IndexedDB is awaited inside the transaction; a record that fails validation aborts it whole.
-   * Damaged records stay on their pages exactly as they were.
-   */
-  private async transact<T>(
-    change: (index: AccountIndex) => { result: T; put: Account[]; remove: string[] },
-    /** Only the managed directory's own import may rewrite the organization's accounts. */
-    asPolicy = false,
-  ): Promise<Change<T>> {
-    const db = await this.db;
-    const tx = db.transaction('pages', 'readwrite');
-    const store = tx.objectStore('pages');
-    const loaded = this.load(await store.getAll());
-    const original = new Map(loaded.accounts.map((a) => [a.key, a]));
-    let outcome: { result: T; put: Account[]; remove: string[] };
-    const puts = new Map<string, Account>();
-    const writes = new Map<number, AccountPage>();
-    let removed: string[] = [];
-    try {
-      outcome = change(new AccountIndex(loaded.accounts));
-      for (const put of outcome.put) {
-        const before = original.get(put.key);
-        const refused = asPolicy ? undefined : managedRefusal(before, put);
-        if (refused) throw new StoreError(refused);
-        const account = before?.managed && !asPolicy ? { ...put, managed: true as const } : put;
-        const parsed = accountSchema.safeParse(account);
-        if (!parsed.success) throw new StoreError(explain(parsed.error));
-        puts.set(account.key, clean(parsed.data));
-      }
-      removed = outcome.remove.filter((k) => !puts.has(k) && loaded.where.has(k));
-      const kept = asPolicy
-        ? undefined
-        : removed.map((k) => managedRefusal(original.get(k), undefined)).find(Boolean);
-      if (kept) throw new StoreError(kept);
-      this.layOut(loaded, puts, removed, writes);
-    } catch (error) {
-      tx.abort();
-      await tx.done.catch(() => undefined);
-      throw error;
-    }
-    try {
-      // The writes and the commit are awaited together, so a refused write is reported once, in plain words.
-      await Promise.all([
-        ...[...writes.values()].map((page) =>
-          page.accounts.length ? store.put(page) : store.delete(page.key),
-        ),
-        tx.done,
-      ]);
-    } catch (error) {
-      this.cache = undefined;
-      throw new StoreError(
-        error instanceof DOMException && error.name === 'ConstraintError'
-          ? 'Two accounts would share an account ID or alias; nothing was saved.'
-          : `Could not save: ${(error as Error).message}`,
-      );
-    }
-    // What was read and written is what is there now: no need to read it all again.
-    const gone = new Set(removed);
-    const kept = loaded.accounts.filter((a) => !gone.has(a.key)).map((a) => puts.get(a.key) ?? a);
-    const added = [...puts.values()].filter((a) => !loaded.where.has(a.key));
-    this.cache = { accounts: [...kept, ...added], problems: loaded.problems };
-    const touched = [...puts.keys(), ...removed];
-    return {
-      result: outcome.result,
-      revisions: touched.map((k) => ({ before: original.get(k), after: puts.get(k) })),
-    };
-  }
-
-  /**
-   * Works out the pages a write changes: accounts replaced where they are, removed ones taken out, new ones
-   * added to the last page with room (or a new page). Damaged entries and pages are left as they were.
-   */
-  private layOut(
-    loaded: Loaded,
-    puts: Map<string, Account>,
-    removed: string[],
-    writes: Map<number, AccountPage>,
-  ) {
-    const byKey = new Map(loaded.pages.map((p) => [p.key, p]));
-    const entries = (n: number) =>
-      (writes.get(n) ?? { accounts: [...(byKey.get(n)?.accounts ?? [])] }).accounts;
-    const touch = (n: number, accounts: unknown[]) =>
-      writes.set(n, { key: n, accounts, ids: [], aliases: [], keys: [] });
-    const isThe = (key: string) => (e: unknown) => keyOf(e) === key && loaded.valid.has(e);
-    for (const key of removed) {
-      const n = loaded.where.get(key)!;
-      touch(
-        n,
-        entries(n).filter((e) => !isThe(key)(e)),
-      );
-    }
-    const lastKeys = [...byKey.keys(), ...loaded.damaged];
-    let last = loaded.pages.length ? loaded.pages[loaded.pages.length - 1]!.key : -1;
-    let next = lastKeys.length ? Math.max(...lastKeys) + 1 : 0;
-    for (const [key, account] of puts) {
-      const n = loaded.where.get(key);
-      if (n !== undefined) {
-        touch(
-          n,
-          entries(n).map((e) => (isThe(key)(e) ? account : e)),
-        );
-        continue;
-      }
-      if (last < 0 || entries(last).length >= PAGE_SIZE) last = next++;
-      touch(last, [...entries(last), account]);
-    }
-    const fresh = new Set<unknown>(puts.values());
-    for (const [n, page] of writes) {
-      const built = makePage(n, page.accounts, (e) => fresh.has(e) || loaded.valid.has(e));
-      // IndexedDB's multiEntry unique indexes ignore repeats within one record: check those here.
-      for (const list of [built.ids, built.aliases, built.keys]) {
-        if (new Set(list).size !== list.length) {
-          throw new StoreError('Two accounts would share an account ID or alias; nothing was saved.');
-        }
-      }
-      writes.set(n, built);
-    }
-  }
 
   /**
    * Saves a draft from a form. With `base` (the record as the form opened it) it is an edit: only the fields
@@ -322,12 +78,12 @@ export class Store {
     return result;
   }
 
-  /** Deletes accounts; the revisions returned take it back (see revert). */
   /** Writes the organization's directory as lib/background/managed.ts worked it out. */
   putManaged(accounts: Account[]): Promise<Change<number>> {
     return this.transact(() => ({ result: accounts.length, put: accounts, remove: [] }), true);
   }
 
+  /** Deletes accounts; the revisions returned take it back (see revert). */
   async delete(keys: string[]): Promise<Change<Account[]>> {
     return this.transact((index) => {
       const remove = keys.filter((k) => index.byKey.has(k));
@@ -356,26 +112,26 @@ export class Store {
    * own query, and with thousands of accounts a whole-store transaction (read and validate every record)
    * held that query up for 150 ms and made the next popup open re-read everything.
    */
-  async recordUse(key: string, target: { type: 'iam'; userName: string } | { type: 'root' }): Promise<void> {
+  async recordUse(key: string, target: UserTarget): Promise<void> {
     const tx = (await this.db).transaction('pages', 'readwrite');
-    const page = await tx.store.index('byKey').get(key);
-    const at = page?.accounts.findIndex((e) => keyOf(e) === key) ?? -1;
-    const account = page && at >= 0 ? this.check(page.accounts[at], []) : undefined;
+    const chunk = await tx.store.index('byKey').get(key);
+    const at = chunk?.accounts.findIndex((e) => keyOf(e) === key) ?? -1;
+    const account = chunk && at >= 0 ? this.check(chunk.accounts[at], []) : undefined;
     const i = account?.signIns.findIndex((s) =>
       target.type === 'root'
         ? s.type === 'root'
         : s.type === 'iam' && sameUserName(s.userName, target.userName),
     );
-    if (!page || !account || i === undefined || i < 0) {
+    if (!chunk || !account || i === undefined || i < 0) {
       await tx.done;
       return;
     }
     const now = this.now();
     const signIns = account.signIns.map((s, j) => (j === i ? { ...s, ...recordUse(s, now) } : s));
-    const next = clean(accountSchema.parse({ ...account, signIns }));
-    // Only frecency changed, so the page's index entries stay as they are.
-    const accounts = page.accounts.map((e, j) => (j === at ? next : e));
-    await Promise.all([tx.store.put({ ...page, accounts }), tx.done]);
+    const next = stripUndefined(accountSchema.parse({ ...account, signIns }));
+    // Only frecency changed, so the chunk's index entries stay as they are.
+    const accounts = chunk.accounts.map((e, j) => (j === at ? next : e));
+    await Promise.all([tx.store.put({ ...chunk, accounts }), tx.done]);
     if (this.cache) {
       this.cache = { ...this.cache, accounts: this.cache.accounts.map((a) => (a.key === key ? next : a)) };
     }

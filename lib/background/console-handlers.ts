@@ -3,11 +3,13 @@
 // the map (which accounts are signed in; bring one's console tab to the front).
 
 import { parsePrincipalArn } from '../console/session-meta';
+import { accountDraftSchema } from '../draft';
 import type { ConsoleLocation } from '../hosts';
 import { parseSignInUrl } from '../hosts';
+import { t } from '../i18n';
 import { sameUserName } from '../ids';
 import { MergeRefused } from '../merge';
-import { accountDraftSchema, type ConsoleRequest } from '../message-schemas';
+import type { ConsoleRequest } from '../message-schemas';
 import type { Account, Settings } from '../schema';
 import type { Store } from '../store';
 import { type Consoles, type ConsoleTab, type ConsoleTabsApi, sessionOf } from './consoles';
@@ -28,15 +30,15 @@ export function checkReport(report: SessionReport, loc: ConsoleLocation): void {
   if (report.principalArn !== undefined) {
     const arn = parsePrincipalArn(report.principalArn);
     if (!arn || arn.partition !== loc.partition || arn.accountId !== report.accountId)
-      throw new ConsoleRefused('The principal is not of this console page’s account and partition.');
+      throw new ConsoleRefused(t('refusedConsolePrincipal'));
   }
   if (report.signInEndpoint !== undefined) {
     const url = `https://${report.signInEndpoint}/`;
     if (!/^[a-z0-9.-]+$/.test(report.signInEndpoint) || parseSignInUrl(url)?.partition !== loc.partition)
-      throw new ConsoleRefused('The sign-in endpoint is not of this console page’s partition.');
+      throw new ConsoleRefused(t('refusedConsoleEndpoint'));
   }
   if (report.sessionDifferentiator !== undefined && !DIFFERENTIATOR.test(report.sessionDifferentiator))
-    throw new ConsoleRefused('The session differentiator is not one.');
+    throw new ConsoleRefused(t('refusedConsoleDifferentiator'));
 }
 
 /** The IAM user a session's principal names, if it is one. */

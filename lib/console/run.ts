@@ -1,10 +1,8 @@
 // The console content script's logic: once the page's DOM is parsed, read the session meta and tell the
 // background which account this console tab is signed in to. It writes nothing to the page and reads
 // nothing but the meta; a page whose meta is missing or makes no sense sends nothing.
-import type { RequestOf, RequestType, Responses } from '../messages';
+import type { ConsoleRequest, Send } from '../messages';
 import { readSessionMeta } from './session-meta';
-
-export type Send = <T extends RequestType>(request: RequestOf<T>) => Promise<Responses[T]>;
 
 /** The background's "are you still a console page, and on which host?" (see lib/background/consoles.ts). */
 export const CONSOLE_PING = 'console.ping';
@@ -26,7 +24,7 @@ function domParsed(doc: Document): Promise<void> {
 }
 
 /** Reports this console page's session; resolves true when one was sent. */
-export async function runConsole(doc: Document, send: Send): Promise<boolean> {
+export async function runConsole(doc: Document, send: Send<ConsoleRequest>): Promise<boolean> {
   // The match patterns reach any depth of subdomain; the background checks the host exactly (lib/console/
   // hosts.ts) and ignores a report from anywhere else, so the script does not carry that parser too.
   await domParsed(doc);

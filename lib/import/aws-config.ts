@@ -1,9 +1,10 @@
 // Reads an AWS CLI config file (`~/.aws/config`): one account per account ID named by a profile's
 // `sso_account_id` or `role_arn`, labelled with the profile name. Keys that hold secrets are never read,
 // and a credentials file pasted by mistake imports nothing.
+
+import type { AccountDraftInput } from '../draft';
 import { t } from '../i18n';
 import type { Partition } from '../ids';
-import type { AccountDraftInput } from '../message-schemas';
 import { checkDraft } from './check-draft';
 import { type IniSection, iniSections, isCredentialsFile, isSecretKey } from './ini-sections';
 import type { ImportParse, ImportRejection, ImportRow } from './types';

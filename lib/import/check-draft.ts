@@ -2,8 +2,9 @@
 // wrong in plain words. The field rules are accountDraftSchema's; the record rules below mirror
 // accountSchema's (a property test holds them equal), run directly because parsing every row twice
 // doubled the time to read 10,000 accounts.
+
+import { type AccountDraft, accountDraftSchema } from '../draft';
 import { t } from '../i18n';
-import { type AccountDraft, accountDraftSchema } from '../message-schemas';
 import { explain } from '../schema';
 
 export type CheckedDraft = { ok: true; draft: AccountDraft } | { ok: false; reason: string };

@@ -2,10 +2,10 @@
 // email (the root user), tags (`;` or spaces), and optionally partition, region, colour, notes, landing.
 import Papa from 'papaparse';
 import { partitionName } from '../account';
+import type { AccountDraftInput, SignInDraft } from '../draft';
 import { supportsRoot } from '../hosts';
 import { t } from '../i18n';
 import { PARTITIONS, type Partition, parseAccountRef } from '../ids';
-import type { AccountDraftInput, SignInDraft } from '../message-schemas';
 import { checkDraft } from './check-draft';
 import { type CsvField, csvField, csvHeaderInfo } from './csv-header';
 import type { ImportParse, ImportRejection, ImportRow } from './types';

@@ -2,10 +2,10 @@
 // root email as a root sign-in where the partition has console root sign-in.
 
 import { partitionName } from '../account';
+import type { AccountDraftInput } from '../draft';
 import { supportsRoot } from '../hosts';
 import { t } from '../i18n';
 import type { Partition } from '../ids';
-import type { AccountDraftInput } from '../message-schemas';
 import { checkDraft } from './check-draft';
 import { arrayElementLines } from './json-lines';
 import type { ImportParse, ImportRejection, ImportRow } from './types';

@@ -1,7 +1,8 @@
 // The import preview: what confirming would do to the accounts Signpost has, computed with the same merge
 // rules the background applies (lib/merge.ts), without writing anything.
+
+import type { AccountDraft } from '../draft';
 import { AccountIndex, frecencyCeiling, mergeDraft, sameAccount } from '../merge';
-import type { AccountDraft } from '../message-schemas';
 import { signInId } from '../revise';
 import type { Account, SignIn } from '../schema';
 import type { FillOnlyField, ImportParse, ImportRejection } from './types';

@@ -1,5 +1,5 @@
 // The shape every import parser returns, so the preview and the confirm step treat all formats alike.
-import type { AccountDraft } from '../message-schemas';
+import type { AccountDraft } from '../draft';
 import type { Settings } from '../schema';
 
 export type FillOnlyField = 'label' | 'region';

@@ -1,10 +1,10 @@
 // The account editor's form: what it holds, and its validation, field by field, in plain words. The
 // rules are the record schemas' (lib/schema.ts); this only says which box a message belongs next to.
 import type { z } from 'zod';
+import type { AccountDraft, AccountDraftInput } from '../draft';
 import { t } from '../i18n';
 import type { Partition } from '../ids';
 import { checkDraft } from '../import/check-draft';
-import type { AccountDraft, AccountDraftInput } from '../message-schemas';
 import { hasUnsafeText, stripUnsafeText } from '../safe-text';
 import {
   type Account,

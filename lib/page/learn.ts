@@ -3,6 +3,7 @@
 import { accountName } from '../account';
 import type { SignInLocation } from '../hosts';
 import { isEmail, isUserName } from '../ids';
+import type { LearnedSignIn } from '../messages';
 import { isChecked, isTextBox, trusted } from './dom';
 import { detectSemantic } from './semantic';
 import { detect as detectKnown } from './variants';
@@ -10,9 +11,7 @@ import { detect as detectKnown } from './variants';
 /** The page as learning reads it: boxes count even when hidden (nothing is written here). */
 const detect = (doc: Document) => detectKnown(doc, isTextBox) ?? detectSemantic(doc) ?? undefined;
 
-export type LearnedSignIn =
-  | { type: 'root'; email: string }
-  | { type: 'iam'; account: string; userName: string };
+export type { LearnedSignIn };
 
 /** Who is signing in on `doc`, if its form shows a complete, valid sign-in. */
 export function extract(doc: Document, loc: SignInLocation): LearnedSignIn | undefined {

@@ -6,7 +6,7 @@ import { accountName } from '../account';
 import { parseSignInUrl } from '../hosts';
 import { t } from '../i18n';
 import { isEmail, isUserName } from '../ids';
-import type { PageAccount, PageAnswer, PageStatus, RequestOf, RequestType, Responses } from '../messages';
+import type { PageStatus, Send, SignInAccount, SignInAnswer, SignInRequest } from '../messages';
 import { choose, focus, isChecked, press, setValue, trusted } from './dom';
 import { type LearnedSignIn, watchSubmits } from './learn';
 import { showNotice } from './notice';
@@ -14,7 +14,6 @@ import { detectPage as detect, detectSemantic } from './semantic';
 import { domReady, type Guard, type GuardOptions, type Kept, keepFilled, waitFor } from './wait';
 
 export type Status = PageStatus;
-export type Send = <T extends RequestType>(request: RequestOf<T>) => Promise<Responses[T]>;
 type Win = Window & typeof globalThis;
 
 export interface RunOptions {
@@ -31,7 +30,7 @@ export interface RunOptions {
 export const DATALIST_ID = 'signpost-user-names';
 
 /** Whether two account IDs/aliases name one account: equal, or both names of the account the background knows. */
-export function sameAccount(a: string | undefined, b: string | undefined, known?: PageAccount): boolean {
+export function sameAccount(a: string | undefined, b: string | undefined, known?: SignInAccount): boolean {
   const x = accountName(a);
   const y = accountName(b);
   if (!x || !y) return false;
@@ -46,7 +45,7 @@ export function sameAccount(a: string | undefined, b: string | undefined, known?
 export async function run(
   doc: Document,
   win: Win,
-  send: Send,
+  send: Send<SignInRequest>,
   now: () => number = Date.now,
   options: RunOptions = {},
 ): Promise<Status | undefined> {
@@ -57,13 +56,13 @@ export async function run(
   /** Writes the decision to the page and tells the background (the popup shows it); `told`: done() did. */
   const status = (s: Status, told = false) => {
     doc.documentElement.dataset.signpost = s;
-    if (!told) send({ type: 'page.done', state: s }).catch(() => undefined);
+    if (!told) send({ type: 'signin.done', state: s }).catch(() => undefined);
     return s;
   };
   const settle = () => new Promise((resolve) => win.setTimeout(resolve, settleMs));
   const fields = () => detect(doc)?.fields;
   const deadline = now() + waitMs;
-  let answer: PageAnswer | undefined;
+  let answer: SignInAnswer | undefined;
   let guard: Guard | undefined;
   const keep = (items: Kept[]) => {
     guard = keepFilled(doc, win, items, { isUserEvent, ...options.guard });
@@ -79,7 +78,7 @@ export async function run(
             {
               label: t('pageNoticeUndo'),
               run: () =>
-                send({ type: 'page.undo', token }).then(
+                send({ type: 'signin.undo', token }).then(
                   (reply) => t(reply.undone ? 'pageNoticeUndone' : 'pageNoticeUndoFailed'),
                   () => t('pageNoticeUndoFailed'),
                 ),
@@ -88,7 +87,7 @@ export async function run(
         : [],
     );
   const learn = async (signIn: LearnedSignIn, confirmed: boolean): Promise<void> => {
-    const reply = await send({ type: 'page.learn', signIn, confirmed }).catch(() => undefined);
+    const reply = await send({ type: 'signin.learn', signIn, confirmed }).catch(() => undefined);
     // What was signed in to, as the background names it: "alice · Prod" (user · account).
     const what =
       reply?.label || (signIn.type === 'iam' ? `${signIn.userName} · ${signIn.account}` : signIn.email);
@@ -106,7 +105,7 @@ export async function run(
   // Asked at once (the script runs at document_start), so the answer is in hand when the form appears. It
   // names only the account the host names; a page without one may name its account later, from its box.
   const hostAccount = loc.labelKind === 'account' ? loc.label : undefined;
-  const early = send({ type: 'page.query', account: hostAccount });
+  const early = send({ type: 'signin.query', account: hostAccount });
   early.catch(() => undefined);
 
   try {
@@ -135,7 +134,7 @@ export async function run(
     try {
       answer = await early;
       if (account !== hostAccount)
-        answer = { ...(await send({ type: 'page.query', account })), notice: answer?.notice };
+        answer = { ...(await send({ type: 'signin.query', account })), notice: answer?.notice };
     } catch {
       return status('no-match');
     }
@@ -148,7 +147,7 @@ export async function run(
     const page = await waitFor(doc, win, () => detect(doc), deadline - now());
     if (!page || page.kind === 'mfa') return status('unsupported-page');
     const f = page.fields;
-    const done = () => send({ type: 'page.done', state: 'filled', routeUsed: true }).catch(() => undefined);
+    const done = () => send({ type: 'signin.done', state: 'filled', routeUsed: true }).catch(() => undefined);
     const box = (name: 'identifier' | 'account' | 'userName') => () => fields()?.[name];
 
     /** Offers the account's saved user names on the user name box (a <datalist>). */

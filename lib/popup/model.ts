@@ -1,25 +1,22 @@
 // The popup's state as signals and its actions; everything that touches the browser comes in as a
-// dependency, so tests drive the whole popup with fakes.
+// dependency, so tests drive the whole popup with fakes. Search, keys and routing are here; quick add is
+// its own model (add-model.ts), where a route goes is routing.ts.
 import { batch, computed, signal } from '@preact/signals';
 import { signInUrlOf } from '../account';
-import { isUnderConsoleHost, parseSignInUrl, supportsRoot } from '../hosts';
 import type { MessageKey } from '../i18n';
-import { formatAccountId } from '../ids';
-import type { RequestOf, RequestType, Responses, SignInTarget } from '../messages';
+import type { ExtensionRequest, Responses, Send } from '../messages';
 import type { Account } from '../schema';
 import { buildIndex, rank, type SearchEntry } from '../search';
-import { isAddable, knownAccount, parseQuickAdd, type QuickAddErrors, savedText } from './quick-add';
+import { createAddModel } from './add-model';
+import { isAddable } from './quick-add';
+import { canRoute, routeTabId, type TabInfo, targetOf } from './routing';
 import { signedInFirst } from './signed-in';
 
-export type Send = <T extends RequestType>(request: RequestOf<T>) => Promise<Responses[T]>;
-
-export interface TabInfo {
-  id?: number;
-  url?: string;
-}
+export type { View } from './add-model';
+export { canRoute, isAwsPage, isBlankTab, routeTabId, type TabInfo, targetOf } from './routing';
 
 export interface PopupDeps {
-  send: Send;
+  send: Send<ExtensionRequest>;
   /** The tab the user was looking at (`tabs.query({active, currentWindow})`). */
   activeTab: () => Promise<TabInfo | undefined>;
   /** The tab this page runs in when it is open as a tab rather than as the toolbar popup. */
@@ -53,44 +50,9 @@ export interface KeyInput {
 
 export type Notice = { kind: 'info' | 'error'; text: string } | { kind: 'info' | 'error'; key: MessageKey };
 
-const NEW_TAB_PAGES =
-  /^(?:(?:chrome|edge|brave|vivaldi|opera):\/\/(?:newtab|new-tab-page|startpage)\/?|chrome-search:\/\/local-ntp\/.*|about:(?:blank|newtab|home|privatebrowsing))$/;
-
-/** A console or sign-in page of one of the partitions: routing there replaces nothing worth keeping. */
-export function isAwsPage(url: string | undefined): boolean {
-  return url !== undefined && (parseSignInUrl(url) !== undefined || isUnderConsoleHost(url));
-}
-
-export function isBlankTab(url: string | undefined): boolean {
-  return url !== undefined && NEW_TAB_PAGES.test(url);
-}
-
-/**
- * Which tab a route should use: the current one when it shows an AWS page or a blank new tab, otherwise a
- * new tab (undefined) so the page the user was reading stays. Ctrl/Cmd+Enter and a popup that is itself a
- * tab always get a new tab.
- */
-export function routeTabId(active: TabInfo | undefined, own: TabInfo | undefined, newTab: boolean) {
-  if (newTab || active?.id === undefined || own?.id === active.id) return undefined;
-  return isAwsPage(active.url) || isBlankTab(active.url) ? active.id : undefined;
-}
-
-export function targetOf(entry: SearchEntry): SignInTarget {
-  if (entry.kind === 'iam') return { type: 'iam', userName: entry.userName! };
-  return { type: entry.kind };
-}
-
-/** Root sign-in exists only in the standard partition; IAM sign-in needs an account ID or alias. */
-export function canRoute(entry: SearchEntry): boolean {
-  if (entry.kind === 'root') return supportsRoot(entry.account.partition);
-  return Boolean(entry.account.accountId || entry.account.alias);
-}
-
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
-
-export type View = 'list' | 'add';
 
 export function createPopupModel(deps: PopupDeps) {
   const now = deps.now ?? Date.now;
@@ -102,15 +64,6 @@ export function createPopupModel(deps: PopupDeps) {
   /** False while only the first screen's accounts are in; the whole list follows right after the first paint. */
   const complete = signal(false);
   const notice = signal<Notice | undefined>(undefined);
-  const view = signal<View>('list');
-  /** What the quick add form starts with (from the search box or a "no match" offer). */
-  const addPrefill = signal('');
-  const addErrors = signal<QuickAddErrors & { save?: string }>({});
-  const saving = signal(false);
-  /** Bumped after a save: the search box selects its text, so typing starts a new search. */
-  const searchSelect = signal(0);
-  /** A user name that looked like an account ID and was warned about; saving it again confirms it. */
-  let warnedUserName = '';
   const inTab = signal(false);
   /** Rows that fit in the list; the list reports it once it knows its height. */
   const pageSize = signal(8);
@@ -136,6 +89,9 @@ export function createPopupModel(deps: PopupDeps) {
       notice.value = undefined;
     });
   }
+
+  const add = createAddModel({ send: deps.send, query, accounts, notice, setQuery, message });
+  const { view, openAdd, closeAdd } = add;
 
   function setActive(i: number) {
     selected.value = i;
@@ -245,54 +201,6 @@ export function createPopupModel(deps: PopupDeps) {
     closeUnlessTab();
   }
 
-  /** Opens quick add, pre-filled from the search only when the search names an account. */
-  function openAdd(prefill = isAddable(query.value) ? query.value.trim() : '') {
-    warnedUserName = '';
-    batch(() => {
-      addPrefill.value = prefill;
-      addErrors.value = {};
-      view.value = 'add';
-    });
-  }
-
-  function closeAdd() {
-    batch(() => {
-      view.value = 'list';
-      addErrors.value = {};
-    });
-  }
-
-  /** Validates and saves; on success shows the saved account in the list. */
-  async function quickAdd(accountText: string, userNameText: string): Promise<boolean> {
-    const userName = userNameText.trim();
-    const parsed = parseQuickAdd(accountText, userNameText, userName !== '' && userName === warnedUserName);
-    if (!parsed.ok) {
-      warnedUserName = parsed.errors.userName === 'popupAddErrorUserIsId' ? userName : '';
-      addErrors.value = parsed.errors;
-      return false;
-    }
-    const before = knownAccount(accounts.value, accountText);
-    saving.value = true;
-    try {
-      const { account } = await deps.send({ type: 'accounts.save', account: parsed.draft });
-      const others = accounts.value.filter((a) => a.key !== account.key);
-      batch(() => {
-        accounts.value = [...others, account];
-        view.value = 'list';
-        addErrors.value = {};
-        setQuery(account.accountId ? formatAccountId(account.accountId) : (account.alias ?? ''));
-        notice.value = { kind: 'info', text: savedText(before, account, userName) };
-        searchSelect.value++;
-      });
-      return true;
-    } catch (error) {
-      addErrors.value = { save: message(error) };
-      return false;
-    } finally {
-      saving.value = false;
-    }
-  }
-
   function move(to: number) {
     const n = results.value.length;
     if (n > 0) selected.value = Math.min(Math.max(to, 0), n - 1);
@@ -354,11 +262,7 @@ export function createPopupModel(deps: PopupDeps) {
     loadError,
     complete,
     notice,
-    view,
-    addPrefill,
-    addErrors,
-    saving,
-    searchSelect,
+    ...add,
     inTab,
     pageSize,
     results,
@@ -372,9 +276,6 @@ export function createPopupModel(deps: PopupDeps) {
     copyUrl,
     openInOptions,
     openImport,
-    openAdd,
-    closeAdd,
-    quickAdd,
     onEscape,
     key,
   };

@@ -3,11 +3,11 @@
 import { signal } from '@preact/signals';
 import { parseSignInUrl } from '../hosts';
 import type { MessageKey } from '../i18n';
-import type { PageStatus } from '../messages';
-import type { Send, TabInfo } from './model';
+import type { ExtensionRequest, PageStatus, Send } from '../messages';
+import type { TabInfo } from './model';
 
 export interface PageStateDeps {
-  send: Send;
+  send: Send<ExtensionRequest>;
   activeTab: () => Promise<TabInfo | undefined>;
   /** Asks the content script of tab `tabId` for its page report. */
   askReport: (tabId: number) => Promise<unknown>;

@@ -5,8 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type Deps, handleMessage, type Sender } from '../../lib/background/handlers';
 import { Session } from '../../lib/background/session';
 import { openSignpostDb } from '../../lib/db';
-import type { Reply } from '../../lib/messages';
-import type { Send } from '../../lib/page/run';
+import type { Reply, Send, SignInRequest } from '../../lib/messages';
 import { Store } from '../../lib/store';
 import { contentScript, EXT, ORIGIN, POPUP } from './senders';
 
@@ -59,8 +58,8 @@ export function background(options: FakeBackgroundOptions = {}) {
       return reply.value as T;
     },
     /** `send` for the content script on `url`: the same round trip runtime.sendMessage makes. */
-    sendFrom: (url: () => string, tabId = 7): Send =>
-      (async (request: unknown) => fake.value(request, contentScript(url(), tabId))) as Send,
+    sendFrom: (url: () => string, tabId = 7): Send<SignInRequest> =>
+      (async (request: unknown) => fake.value(request, contentScript(url(), tabId))) as Send<SignInRequest>,
   };
   return fake;
 }

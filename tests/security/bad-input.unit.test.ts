@@ -7,12 +7,12 @@ import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { handleMessage, type Sender } from '../../lib/background/handlers';
-import { makePage, openSignpostDb, rawAccounts } from '../../lib/db';
+import { makeChunk, openSignpostDb, rawAccounts } from '../../lib/db';
 import { t } from '../../lib/i18n';
 import { parseAccountRef, sameUserName } from '../../lib/ids';
 import { parseDetected, parseImport } from '../../lib/import/parse';
 import { planImport } from '../../lib/import/plan';
-import { contentRequestSchema, pageRequestSchema } from '../../lib/message-schemas';
+import { extensionRequestSchema, signInRequestSchema } from '../../lib/message-schemas';
 import { parseAccountInput, parseQuickAdd } from '../../lib/popup/quick-add';
 import { accountIdSchema, accountSchema, aliasSchema, emailSchema, userNameSchema } from '../../lib/schema';
 import { Store } from '../../lib/store';
@@ -203,7 +203,7 @@ describe('identifier rules never throw and agree with AWS’s rules written out 
         parseAccountInput(account);
         const result = parseQuickAdd(account, user);
         if (result.ok) {
-          const parsed = pageRequestSchema.safeParse({ type: 'accounts.save', account: result.draft });
+          const parsed = extensionRequestSchema.safeParse({ type: 'accounts.save', account: result.draft });
           expect(parsed.success).toBe(true);
         }
       }),
@@ -395,7 +395,7 @@ describe('import parsers never throw and never hide a failure', () => {
 });
 
 // Message fuzz: arbitrary JSON from arbitrary senders, and near-valid requests from real senders.
-const TYPES = [...pageRequestSchema.options, ...contentRequestSchema.options].map(
+const TYPES = [...extensionRequestSchema.options, ...signInRequestSchema.options].map(
   (o) => o.shape.type.value as string,
 );
 const SIGN_IN_URLS = [
@@ -497,19 +497,19 @@ const wellFormedish = fc
   .tuple(
     fc.oneof(
       fc.record(
-        { type: fc.constant('page.query'), account: fc.option(idish, { nil: undefined }) },
+        { type: fc.constant('signin.query'), account: fc.option(idish, { nil: undefined }) },
         { requiredKeys: ['type'] },
       ),
       fc.record({
-        type: fc.constant('page.learn'),
+        type: fc.constant('signin.learn'),
         signIn: fc.oneof(
           fc.record({ type: fc.constant('iam'), account: idish, userName: userish }),
           fc.record({ type: fc.constant('root'), email: emailish }),
         ),
         confirmed: fc.boolean(),
       }),
-      fc.record({ type: fc.constant('page.undo'), token: fc.oneof(fc.constant('token-1'), nasty) }),
-      fc.constant({ type: 'page.done' }),
+      fc.record({ type: fc.constant('signin.undo'), token: fc.oneof(fc.constant('token-1'), nasty) }),
+      fc.constant({ type: 'signin.done' }),
       fc.record({ type: fc.constant('accounts.save'), account: draftish }),
       fc.record({ type: fc.constant('accounts.import'), accounts: fc.array(draftish, { maxLength: 4 }) }),
       fc.record({
@@ -634,7 +634,7 @@ describe('handleMessage never throws and never writes when it refuses', () => {
         extra,
       )
       .map(([account, userName, confirmed, more]) => ({
-        type: 'page.learn',
+        type: 'signin.learn',
         signIn: { type: 'iam', account, userName },
         confirmed,
         ...more,
@@ -688,7 +688,7 @@ describe('corrupt records read from IndexedDB', () => {
     ),
   );
 
-  it('are reported and skipped; the valid ones load; page.query and writes never throw or drop them (150 runs)', async () => {
+  it('are reported and skipped; the valid ones load; signin.query and writes never throw or drop them (150 runs)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(junk, { minLength: 1, maxLength: 5 }), async (records) => {
         globalThis.indexedDB = new IDBFactory();
@@ -710,7 +710,7 @@ describe('corrupt records read from IndexedDB', () => {
         });
         await db.put(
           'pages',
-          makePage(0, [valid, ...damaged], (a) => a === valid),
+          makeChunk(0, [valid, ...damaged], (a) => a === valid),
         );
         const written = damaged.length;
         db.close();
@@ -726,7 +726,7 @@ describe('corrupt records read from IndexedDB', () => {
           return JSON.stringify(all.filter((a) => String(a.key).startsWith('junk-')));
         };
         const junkBefore = await raw();
-        plain(await handleMessage({ type: 'page.query' }, contentScript(SIGN_IN_URLS[0]!, 1), bg.deps));
+        plain(await handleMessage({ type: 'signin.query' }, contentScript(SIGN_IN_URLS[0]!, 1), bg.deps));
         const saved = await handleMessage(
           { type: 'accounts.save', account: { accountId: '999999999999' } },
           POPUP,

@@ -41,9 +41,11 @@ describe('a v1 database with damaged records', () => {
     await seedV1(v1Damaged.accounts);
     const bg = background();
     const host = contentScript('https://acme-prod.signin.aws.amazon.com/console');
-    expect(await bg.value({ type: 'page.query' }, host)).toMatchObject({ account: { userNames: ['alice'] } });
+    expect(await bg.value({ type: 'signin.query' }, host)).toMatchObject({
+      account: { userNames: ['alice'] },
+    });
     await bg.value(
-      { type: 'page.learn', signIn: { type: 'iam', account: 'acme-prod', userName: 'bob' } },
+      { type: 'signin.learn', signIn: { type: 'iam', account: 'acme-prod', userName: 'bob' } },
       host,
     );
     await bg.value({ type: 'accounts.save', account: { accountId: '999999999999', label: 'New' } });

@@ -73,9 +73,9 @@ describe('the table: lookalikes and edge hosts get nothing', () => {
     });
     // A console page is a sender the background knows (its console script), but not for this question.
     const error = parseConsoleUrl(url)
-      ? 'A console page may not ask for page.query.'
+      ? 'A console page may not ask for signin.query.'
       : 'Signpost does not answer this sender.';
-    expect(await bg.ask({ type: 'page.query', account: '123456789012' }, contentScript(url))).toEqual({
+    expect(await bg.ask({ type: 'signin.query', account: '123456789012' }, contentScript(url))).toEqual({
       ok: false,
       error,
     });
@@ -91,7 +91,7 @@ describe('the table: lookalikes and edge hosts get nothing', () => {
   it.each(loadable)('the content script on %s asks nothing, fills nothing, marks nothing', async (url) => {
     const win = page(url, FIXTURES['iam-classic']);
     const bg = fakeSend({
-      'page.query': () => ({
+      'signin.query': () => ({
         settings: SETTINGS,
         route: { type: 'iam', account: '123456789012', userName: 'alice' },
       }),
@@ -110,7 +110,7 @@ describe('the table: lookalikes and edge hosts get nothing', () => {
   it('a content script in a frame of a real sign-in host is refused', async () => {
     const bg = background();
     const framed = contentScript('https://signin.aws.amazon.com/signin', 7, 5);
-    expect(await bg.ask({ type: 'page.query' }, framed)).toMatchObject({ ok: false });
+    expect(await bg.ask({ type: 'signin.query' }, framed)).toMatchObject({ ok: false });
   });
 });
 
@@ -288,7 +288,7 @@ describe('the background answers a content script only on a URL the parser accep
     const bg = background();
     await fc.assert(
       fc.asyncProperty(mutatedUrl, async (url) => {
-        const reply = await handleMessage({ type: 'page.query' }, contentScript(url), bg.deps);
+        const reply = await handleMessage({ type: 'signin.query' }, contentScript(url), bg.deps);
         expect(reply.ok).toBe(parseSignInUrl(url) !== undefined);
       }),
       { numRuns: 500 },

@@ -7,12 +7,12 @@
 import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { makePage, openSignpostDb } from '../../lib/db';
+import { makeChunk, openSignpostDb } from '../../lib/db';
+import { accountDraftSchema } from '../../lib/draft';
 import { frecencyScore, MAX_USES } from '../../lib/frecency';
 import { accountSignInUrl, signInHost } from '../../lib/hosts';
 import { PARTITIONS } from '../../lib/ids';
 import { parseImport } from '../../lib/import/parse';
-import { accountDraftSchema } from '../../lib/message-schemas';
 import { choose, contentOf, suggest } from '../../lib/omnibox';
 import { type Account, accountSchema } from '../../lib/schema';
 import { buildIndex } from '../../lib/search';
@@ -72,7 +72,7 @@ describe('omnibox: any label leaves every suggestion well-formed XML', () => {
     const record = stored('Prod\u0001\uD800uction', 'one\u0000\nline', 'p\u0007rod', 1);
     await db.put(
       'pages',
-      makePage(0, [record], () => true),
+      makeChunk(0, [record], () => true),
     );
     db.close();
     const { accounts, problems } = await new Store(openSignpostDb(), { report: () => undefined }).list();

@@ -16,7 +16,7 @@ const byId = async (bg: Bg, id: string) => (await list(bg)).find((a) => a.accoun
 
 async function learn(bg: Bg, page: string, account: string, userName: string, tabId: number) {
   return bg.value<{ outcome: string; token?: string }>(
-    { type: 'page.learn', signIn: { type: 'iam', account, userName } },
+    { type: 'signin.learn', signIn: { type: 'iam', account, userName } },
     contentScript(page, tabId),
   );
 }
@@ -38,7 +38,7 @@ describe('Undo in the page takes back exactly what that sign-in added', () => {
     await learn(bg, ACCOUNT_PAGE('111111111111'), '111111111111', 'bob', 2);
     expect(
       await bg.value(
-        { type: 'page.undo', token: first.token },
+        { type: 'signin.undo', token: first.token },
         contentScript(ACCOUNT_PAGE('111111111111'), 1),
       ),
     ).toEqual({
@@ -53,14 +53,20 @@ describe('Undo in the page takes back exactly what that sign-in added', () => {
     const bg = background();
     const first = await learn(bg, ACCOUNT_PAGE('222222222222'), '222222222222', 'alice', 1);
     await learn(bg, ACCOUNT_PAGE('222222222222'), '222222222222', 'bob', 2);
-    await bg.value({ type: 'page.undo', token: first.token }, contentScript(ACCOUNT_PAGE('222222222222'), 1));
+    await bg.value(
+      { type: 'signin.undo', token: first.token },
+      contentScript(ACCOUNT_PAGE('222222222222'), 1),
+    );
     expect(users(await byId(bg, '222222222222'))).toEqual(['bob']);
   });
 
   it('an account the learn created, untouched since, is gone after Undo', async () => {
     const bg = background();
     const first = await learn(bg, ACCOUNT_PAGE('222222222222'), '222222222222', 'alice', 1);
-    await bg.value({ type: 'page.undo', token: first.token }, contentScript(ACCOUNT_PAGE('222222222222'), 1));
+    await bg.value(
+      { type: 'signin.undo', token: first.token },
+      contentScript(ACCOUNT_PAGE('222222222222'), 1),
+    );
     expect(await list(bg)).toEqual([]);
   });
 });
@@ -195,7 +201,7 @@ describe('learning never joins two accounts Signpost knows', () => {
     expect(users(await byId(bg, '222222222222'))).toEqual(['ben', 'ben2']);
     // The alias page still offers only its own account's users.
     const answer = await bg.value<{ account?: { userNames: string[] } }>(
-      { type: 'page.query' },
+      { type: 'signin.query' },
       contentScript(ACCOUNT_PAGE('acme-prod'), 6),
     );
     expect(answer.account?.userNames).toEqual(['ann']);

@@ -168,13 +168,13 @@ describe('a web page cannot reach Signpost', () => {
       sent: probe.of('sent').length,
     };
     const posted = [
-      { type: 'page.query', account: '210987654321' },
+      { type: 'signin.query', account: '210987654321' },
       { type: 'accounts.list' },
       { type: 'route.open', key: 'x', target: { type: 'root' } },
       'accounts.list',
       {
         source: 'signpost',
-        type: 'page.learn',
+        type: 'signin.learn',
         signIn: { type: 'iam', account: '210987654321', userName: 'x' },
       },
       {
@@ -238,7 +238,7 @@ describe('nothing fills on a host that is not exactly a sign-in host', () => {
     await page.goto(A_PAGE);
     expect(await signpostState(page)).toBe('filled');
     expect(probe.injections).toHaveLength(1);
-    expect(probe.of('sent')).toContainEqual({ type: 'page.query', account: A.id });
+    expect(probe.of('sent')).toContainEqual({ type: 'signin.query', account: A.id });
   });
 
   it('sign-in pages framed by another site get nothing: no script, no fill, no mark', async () => {

@@ -6,7 +6,7 @@
 // tests/unit/background/handlers.test.ts where it has holes; does not repeat its cases.
 import { describe, expect, it } from 'vitest';
 import type { Sender } from '../../lib/background/handlers';
-import { contentRequestSchema, pageRequestSchema } from '../../lib/message-schemas';
+import { extensionRequestSchema, signInRequestSchema } from '../../lib/message-schemas';
 import { background, snapshot } from '../fakes/background';
 import { contentScript, FOREIGN_SENDERS, POPUP } from '../fakes/senders';
 
@@ -54,8 +54,8 @@ describe('the background refuses senders that are not Signpost’s own pages or 
     const { bg } = await seeded();
     const before = await snapshot();
     for (const message of [
-      { type: 'page.query', account: '222222222222' },
-      { type: 'page.learn', signIn: { type: 'iam', account: '333333333333', userName: 'eve' } },
+      { type: 'signin.query', account: '222222222222' },
+      { type: 'signin.learn', signIn: { type: 'iam', account: '333333333333', userName: 'eve' } },
     ]) {
       expect(await bg.ask(message, sender)).toEqual({
         ok: false,
@@ -66,8 +66,8 @@ describe('the background refuses senders that are not Signpost’s own pages or 
   });
 });
 
-const PAGE_TYPES = pageRequestSchema.options.map((o) => o.shape.type.value);
-const CONTENT_TYPES = contentRequestSchema.options.map((o) => o.shape.type.value);
+const PAGE_TYPES = extensionRequestSchema.options.map((o) => o.shape.type.value);
+const CONTENT_TYPES = signInRequestSchema.options.map((o) => o.shape.type.value);
 
 describe('each side may send only its own messages', () => {
   it.each(PAGE_TYPES)('a sign-in page asking for %s is refused and nothing changes', async (type) => {
@@ -106,44 +106,44 @@ describe('messages of the wrong shape get a plain refusal and change nothing', (
   const long = 'a'.repeat(65);
   it.each<[string, unknown, string | RegExp, Sender?]>([
     [
-      'page.query: an account name longer than any ID or alias',
-      { type: 'page.query', account: long },
+      'signin.query: an account name longer than any ID or alias',
+      { type: 'signin.query', account: long },
       /^Signpost did not understand/,
       contentScript(MAIN),
     ],
     [
-      'page.query: a field the contract does not name',
-      { type: 'page.query', tabId: 8 },
+      'signin.query: a field the contract does not name',
+      { type: 'signin.query', tabId: 8 },
       /^Signpost did not understand/,
       contentScript(MAIN),
     ],
     [
-      'page.learn: not an email',
-      { type: 'page.learn', signIn: { type: 'root', email: 'not-an-email' } },
+      'signin.learn: not an email',
+      { type: 'signin.learn', signIn: { type: 'root', email: 'not-an-email' } },
       /not an email address/,
       contentScript(MAIN),
     ],
     [
-      'page.learn: not an IAM user name',
-      { type: 'page.learn', signIn: { type: 'iam', account: '111111111111', userName: 'a b' } },
+      'signin.learn: not an IAM user name',
+      { type: 'signin.learn', signIn: { type: 'iam', account: '111111111111', userName: 'a b' } },
       /IAM user name/,
       contentScript(MAIN),
     ],
     [
-      'page.learn: the account box holds neither an ID nor an alias',
-      { type: 'page.learn', signIn: { type: 'iam', account: '1234', userName: 'eve' } },
+      'signin.learn: the account box holds neither an ID nor an alias',
+      { type: 'signin.learn', signIn: { type: 'iam', account: '1234', userName: 'eve' } },
       'The account box does not hold an account ID or alias.',
       contentScript(MAIN),
     ],
     [
-      'page.learn: a sign-in type that does not exist',
-      { type: 'page.learn', signIn: { type: 'sso', account: '111111111111' } },
+      'signin.learn: a sign-in type that does not exist',
+      { type: 'signin.learn', signIn: { type: 'sso', account: '111111111111' } },
       /^Signpost did not understand/,
       contentScript(MAIN),
     ],
     [
-      'page.undo: a token longer than any Signpost makes',
-      { type: 'page.undo', token: long },
+      'signin.undo: a token longer than any Signpost makes',
+      { type: 'signin.undo', token: long },
       /^Signpost did not understand/,
       contentScript(MAIN),
     ],
@@ -228,7 +228,10 @@ describe('messages of the wrong shape get a plain refusal and change nothing', (
 describe('least disclosure: what a sign-in page is told', () => {
   it('account A’s page gets A’s user names and display fields only: no root email, notes, tags or usage', async () => {
     const { bg } = await seeded();
-    const answer = await bg.value<Record<string, unknown>>({ type: 'page.query' }, contentScript(A_ID_HOST));
+    const answer = await bg.value<Record<string, unknown>>(
+      { type: 'signin.query' },
+      contentScript(A_ID_HOST),
+    );
     expect(answer).toEqual({
       settings: { autoNextRoot: true, fillRememberedUser: true, learn: 'always' },
       account: { accountId: '111111111111', alias: 'acme-prod', label: 'Prod', userNames: ['alice'] },
@@ -241,14 +244,14 @@ describe('least disclosure: what a sign-in page is told', () => {
     ['A’s ID host, the page asking about B with dashes', A_ID_HOST, '2222-2222-2222'],
   ])('%s: the host decides, B is not disclosed', async (_, url, asked) => {
     const { bg } = await seeded();
-    const answer = await bg.value({ type: 'page.query', account: asked }, contentScript(url));
+    const answer = await bg.value({ type: 'signin.query', account: asked }, contentScript(url));
     expect(JSON.stringify(answer)).not.toMatch(B_SECRETS);
   });
 
   it('a regional host with no account box: nothing about any account', async () => {
     const { bg } = await seeded();
     const answer = await bg.value(
-      { type: 'page.query' },
+      { type: 'signin.query' },
       contentScript('https://eu-west-1.signin.aws.amazon.com/oauth'),
     );
     expect(answer).not.toHaveProperty('account');
@@ -258,7 +261,7 @@ describe('least disclosure: what a sign-in page is told', () => {
     const { bg, b } = await seeded();
     await bg.value({ type: 'route.open', key: b, target: { type: 'iam', userName: 'mallory' }, tabId: 5 });
     for (const url of [MAIN, A_HOST, B_HOST]) {
-      const answer = await bg.value({ type: 'page.query' }, contentScript(url, 6));
+      const answer = await bg.value({ type: 'signin.query' }, contentScript(url, 6));
       expect(answer).not.toHaveProperty('route');
     }
   });
@@ -266,15 +269,15 @@ describe('least disclosure: what a sign-in page is told', () => {
   it('the notice of a sign-in learned on A’s page is not shown on B’s page in the same tab', async () => {
     const { bg } = await seeded();
     await bg.value(
-      { type: 'page.learn', signIn: { type: 'iam', account: 'acme-prod', userName: 'new-user' } },
+      { type: 'signin.learn', signIn: { type: 'iam', account: 'acme-prod', userName: 'new-user' } },
       contentScript(A_HOST, 9),
     );
-    const onB = await bg.value({ type: 'page.query' }, contentScript(B_HOST, 9));
+    const onB = await bg.value({ type: 'signin.query' }, contentScript(B_HOST, 9));
     expect(onB).not.toHaveProperty('notice');
     expect(JSON.stringify(onB)).not.toMatch(/acme-prod|Prod|new-user|111111111111/);
     // The next page that is about A (its MFA page, another of its pages) still shows it.
     const onMfa = await bg.value(
-      { type: 'page.query' },
+      { type: 'signin.query' },
       contentScript('https://signin.aws.amazon.com/mfa', 9),
     );
     expect(onMfa).toMatchObject({ notice: { label: 'new-user · Prod' } });
@@ -283,16 +286,16 @@ describe('least disclosure: what a sign-in page is told', () => {
   it('a person who types B’s ID into the box on A’s alias page does not make A’s alias B’s', async () => {
     const { bg } = await seeded();
     await bg.value(
-      { type: 'page.learn', signIn: { type: 'iam', account: '222222222222', userName: 'eve' } },
+      { type: 'signin.learn', signIn: { type: 'iam', account: '222222222222', userName: 'eve' } },
       contentScript(A_HOST),
     );
     // A's page still gets A, never B's user names.
-    const onA = await bg.value({ type: 'page.query' }, contentScript(A_HOST));
+    const onA = await bg.value({ type: 'signin.query' }, contentScript(A_HOST));
     expect(onA).toMatchObject({ account: { accountId: '111111111111', alias: 'acme-prod' } });
     expect(JSON.stringify(onA)).not.toMatch(/mallory|eve|222222222222/);
     // The sign-in is learned for the account the box named.
     const onB = await bg.value<{ account: { userNames: string[]; alias?: string } }>(
-      { type: 'page.query' },
+      { type: 'signin.query' },
       contentScript(B_HOST),
     );
     expect(onB.account).toMatchObject({
@@ -304,10 +307,10 @@ describe('least disclosure: what a sign-in page is told', () => {
   it('a person who types B’s alias into the box on A’s ID page does not take B’s alias', async () => {
     const { bg } = await seeded();
     await bg.value(
-      { type: 'page.learn', signIn: { type: 'iam', account: 'secret-other', userName: 'eve' } },
+      { type: 'signin.learn', signIn: { type: 'iam', account: 'secret-other', userName: 'eve' } },
       contentScript(A_ID_HOST),
     );
-    const onA = await bg.value({ type: 'page.query' }, contentScript(A_ID_HOST));
+    const onA = await bg.value({ type: 'signin.query' }, contentScript(A_ID_HOST));
     expect(onA).toMatchObject({ account: { alias: 'acme-prod', userNames: ['alice'] } });
     const list = await bg.value<{ accounts: { accountId?: string; alias?: string }[] }>({
       type: 'accounts.list',
@@ -321,11 +324,11 @@ describe('least disclosure: what a sign-in page is told', () => {
   it('an alias host and an ID box still link when neither is known as another account', async () => {
     const { bg } = await seeded();
     await bg.value(
-      { type: 'page.learn', signIn: { type: 'iam', account: '333333333333', userName: 'carol' } },
+      { type: 'signin.learn', signIn: { type: 'iam', account: '333333333333', userName: 'carol' } },
       contentScript('https://new-team.signin.aws.amazon.com/console'),
     );
     const answer = await bg.value(
-      { type: 'page.query' },
+      { type: 'signin.query' },
       contentScript('https://new-team.signin.aws.amazon.com/console'),
     );
     expect(answer).toMatchObject({

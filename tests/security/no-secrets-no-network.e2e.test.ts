@@ -194,7 +194,7 @@ describe('no secrets', () => {
 
   it('no message it sent or received carries a password or code', () => {
     const traffic = JSON.stringify(probes.flatMap((p) => [...p.of('sent'), ...p.of('reply')]));
-    expect(traffic).toContain('page.learn');
+    expect(traffic).toContain('signin.learn');
     for (const secret of Object.values(SECRETS)) expect(traffic).not.toContain(secret);
   });
 

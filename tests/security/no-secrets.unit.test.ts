@@ -28,12 +28,12 @@ import {
 
 type Message = { type: string; state?: string; routeUsed?: boolean };
 /**
- * The request types the background saw, with each decision report (page.done carrying only `state`, for
+ * The request types the background saw, with each decision report (signin.done carrying only `state`, for
  * the popup's line) written as `state:<decision>` so a test sees exactly what was reported.
  */
 const reported = (messages: readonly unknown[]) =>
   (messages as Message[]).map((m) =>
-    m.type === 'page.done' && m.state && !m.routeUsed ? `state:${m.state}` : m.type,
+    m.type === 'signin.done' && m.state && !m.routeUsed ? `state:${m.state}` : m.type,
   );
 const asked = (bg: ReturnType<typeof background>) => reported(bg.log.map((e) => e.message));
 
@@ -198,7 +198,7 @@ describe('the content script never reads or writes a password box, and no passwo
       await answered(bg);
       // The page got its password (Signpost did not get in the way), and the background only the user.
       expect(replicaState(win).submitted).toMatchObject({ username: 'alice', passwordLength: secret.length });
-      expect(asked(bg)).toEqual(['accounts.save', 'page.query', 'state:filled', 'page.learn']);
+      expect(asked(bg)).toEqual(['accounts.save', 'signin.query', 'state:filled', 'signin.learn']);
       await expectNoSecret(bg, trap, [secret]);
     },
   );
@@ -317,7 +317,7 @@ describe('the content script never reads or writes a password box, and no passwo
       expect(replicaState(win).submitted).toMatchObject({ codeLength: code.length });
       await expectNoSecret(bg, trap, [code]);
       // On an MFA page it only asks for a pending notice and reports its decision: it learns and fills nothing.
-      expect(reported(bg.asked)).toEqual(['accounts.save', 'page.query', 'state:unsupported-page']);
+      expect(reported(bg.asked)).toEqual(['accounts.save', 'signin.query', 'state:unsupported-page']);
     },
   );
 });
@@ -335,15 +335,15 @@ describe('the message a sign-in page may send has no room for a secret', () => {
   ])('a learn carrying a password %s is refused whole and stores nothing', async (_, signIn, extra = {}) => {
     const bg = background();
     const before = JSON.stringify(await dump());
-    const reply = await bg.ask({ type: 'page.learn', signIn, ...extra }, contentScript(ACCOUNT_URL));
+    const reply = await bg.ask({ type: 'signin.learn', signIn, ...extra }, contentScript(ACCOUNT_URL));
     expect(reply.ok).toBe(false);
     expect(JSON.stringify(await dump())).toBe(before);
   });
 
   it.each([
-    ['page.query', { type: 'page.query', account: '123456789012', password: 'hunter2' }],
-    ['page.done', { type: 'page.done', code: '123456' }],
-    ['page.undo', { type: 'page.undo', token: 't', password: 'hunter2' }],
+    ['signin.query', { type: 'signin.query', account: '123456789012', password: 'hunter2' }],
+    ['signin.done', { type: 'signin.done', code: '123456' }],
+    ['signin.undo', { type: 'signin.undo', token: 't', password: 'hunter2' }],
   ])('%s with an extra field is refused', async (_, message) => {
     const bg = background();
     const reply = await bg.ask(message, contentScript(ACCOUNT_URL));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, openSignpostDb, rawAccounts, UPGRADES } from '../../lib/db';
-import { accountDraftSchema } from '../../lib/message-schemas';
+import { accountDraftSchema } from '../../lib/draft';
 import { Store } from '../../lib/store';
 import v1 from '../fixtures/db/v1.json';
 import v2 from '../fixtures/db/v2.json';

@@ -1,8 +1,8 @@
 // Schema rules against hostile values: what a form or an import is refused with, and how a record stored
 // before the rule is repaired when it is read (so it still loads, without the bad part).
 import { describe, expect, it } from 'vitest';
+import { accountDraftSchema } from '../../lib/draft';
 import { MAX_USES } from '../../lib/frecency';
-import { accountDraftSchema } from '../../lib/message-schemas';
 import { accountSchema, explain, landingPathSchema } from '../../lib/schema';
 
 const BROKEN = 'control characters or broken Unicode (a lone surrogate)';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openSignpostDb, rawAccounts } from '../../lib/db';
-import type { AccountDraftInput } from '../../lib/message-schemas';
-import { accountDraftSchema } from '../../lib/message-schemas';
+import type { AccountDraftInput } from '../../lib/draft';
+import { accountDraftSchema } from '../../lib/draft';
 import { Store } from '../../lib/store';
 
 function makeStore(start = 1_000) {

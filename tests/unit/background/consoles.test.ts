@@ -125,7 +125,7 @@ describe('who may report a console session', () => {
     expect(await s.signedIn()).toEqual([]);
   });
 
-  it.each(['page.query', 'accounts.list', 'consoles.list', 'consoles.focus', 'route.open'])(
+  it.each(['signin.query', 'accounts.list', 'consoles.list', 'consoles.focus', 'route.open'])(
     'a console page may send nothing but its session: not %s',
     async (type) => {
       const s = setup();
@@ -222,7 +222,7 @@ describe('the live map of console tabs', () => {
     await s.save({ accountId: ID, alias: 'acme-prod', signIns: [{ type: 'iam', userName: 'alice' }] });
     await s.open(1, { principalArn: `arn:aws:iam::${ID}:user/alice` });
     const answer = await s.value(
-      { type: 'page.query' },
+      { type: 'signin.query' },
       at('https://444455556666.signin.aws.amazon.com/console', 9),
     );
     expect(JSON.stringify(answer)).not.toMatch(/111122223333|acme-prod|alice|console/);

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { HANDLED_TYPES } from '../../../lib/background/handlers';
 import { ROUTE_TTL } from '../../../lib/background/session';
-import { consoleRequestSchema, contentRequestSchema, pageRequestSchema } from '../../../lib/message-schemas';
+import {
+  consoleRequestSchema,
+  extensionRequestSchema,
+  signInRequestSchema,
+} from '../../../lib/message-schemas';
 import { background, type FakeBackground } from '../../fakes/background';
 import { contentScript } from '../../fakes/senders';
 
@@ -53,9 +57,9 @@ describe('the background checks who is asking', () => {
 
   it('an extension page may not pose as a sign-in page', async () => {
     const s = background();
-    expect(await s.ask({ type: 'page.learn', signIn: { type: 'root', email: 'a@b.io' } })).toEqual({
+    expect(await s.ask({ type: 'signin.learn', signIn: { type: 'root', email: 'a@b.io' } })).toEqual({
       ok: false,
-      error: 'page.learn is only for sign-in pages.',
+      error: 'signin.learn is only for sign-in pages.',
     });
   });
 
@@ -82,8 +86,8 @@ describe('the background checks who is asking', () => {
 
   it('every message type in the contract has exactly one handler', () => {
     const types = [
-      ...pageRequestSchema.options,
-      ...contentRequestSchema.options,
+      ...extensionRequestSchema.options,
+      ...signInRequestSchema.options,
       ...consoleRequestSchema.options,
     ].map((o) => o.shape.type.value);
     expect([...HANDLED_TYPES].sort()).toEqual([...types].sort());
@@ -95,7 +99,7 @@ describe('least disclosure: a sign-in page learns only about its own account', (
     const s = background();
     await seed(s);
     const answer = await s.value(
-      { type: 'page.query', account: '222222222222' },
+      { type: 'signin.query', account: '222222222222' },
       contentScript('https://acme-prod.signin.aws.amazon.com/console'),
     );
     expect(answer).toMatchObject({ account: { accountId: '111111111111', userNames: ['alice', 'bob'] } });
@@ -106,7 +110,7 @@ describe('least disclosure: a sign-in page learns only about its own account', (
     const s = background();
     await seed(s);
     const answer = await s.value(
-      { type: 'page.query' },
+      { type: 'signin.query' },
       contentScript('https://signin.aws.amazon.com/signin'),
     );
     expect(answer).toEqual({ settings: { autoNextRoot: true, fillRememberedUser: true, learn: 'always' } });
@@ -116,7 +120,7 @@ describe('least disclosure: a sign-in page learns only about its own account', (
     const s = background();
     await seed(s);
     const answer = await s.value(
-      { type: 'page.query' },
+      { type: 'signin.query' },
       contentScript('https://111111111111.signin.amazonaws.cn/console'),
     );
     expect(answer).not.toHaveProperty('account');
@@ -127,7 +131,7 @@ describe('least disclosure: a sign-in page learns only about its own account', (
     const { a } = await seed(s);
     await s.value({ type: 'route.open', key: a, target: { type: 'iam', userName: 'bob' } });
     const answer: { account: { userNames: string[] } } = await s.value(
-      { type: 'page.query' },
+      { type: 'signin.query' },
       contentScript('https://111111111111.signin.aws.amazon.com/console', 1),
     );
     expect(answer.account.userNames).toEqual(['bob', 'alice']);
@@ -144,7 +148,7 @@ describe('routes', () => {
       target: { type: 'iam', userName: 'alice' },
     });
     expect(opened).toEqual({ url: 'https://111111111111.signin.aws.amazon.com/console', tabId: 100 });
-    const answer = await s.value({ type: 'page.query' }, contentScript(opened.url, opened.tabId));
+    const answer = await s.value({ type: 'signin.query' }, contentScript(opened.url, opened.tabId));
     expect(answer).toMatchObject({ route: { type: 'iam', account: '111111111111', userName: 'alice' } });
   });
 
@@ -153,7 +157,7 @@ describe('routes', () => {
     const { a } = await seed(s);
     await s.value({ type: 'route.open', key: a, target: { type: 'iam', userName: 'alice' }, tabId: 5 });
     const other = await s.value(
-      { type: 'page.query' },
+      { type: 'signin.query' },
       contentScript('https://signin.aws.amazon.com/signin', 6),
     );
     expect(other).not.toHaveProperty('route');
@@ -165,7 +169,7 @@ describe('routes', () => {
     await s.value({ type: 'route.open', key: a, target: { type: 'root' }, tabId: 5 });
     s.restart();
     const answer = await s.value(
-      { type: 'page.query' },
+      { type: 'signin.query' },
       contentScript('https://signin.aws.amazon.com/signin', 5),
     );
     expect(answer).toMatchObject({ route: { type: 'root', email: 'root@acme.example' } });
@@ -176,11 +180,11 @@ describe('routes', () => {
     const { a } = await seed(s);
     const page = contentScript('https://signin.aws.amazon.com/signin', 5);
     await s.value({ type: 'route.open', key: a, target: { type: 'root' }, tabId: 5 });
-    await s.value({ type: 'page.done' }, page);
-    expect(await s.value({ type: 'page.query' }, page)).not.toHaveProperty('route');
+    await s.value({ type: 'signin.done' }, page);
+    expect(await s.value({ type: 'signin.query' }, page)).not.toHaveProperty('route');
     await s.value({ type: 'route.open', key: a, target: { type: 'root' }, tabId: 5 });
     s.advance(ROUTE_TTL + 1);
-    expect(await s.value({ type: 'page.query' }, page)).not.toHaveProperty('route');
+    expect(await s.value({ type: 'signin.query' }, page)).not.toHaveProperty('route');
   });
 
   it('root routes exist only in the aws partition, and say so', async () => {
@@ -213,7 +217,7 @@ describe('routes', () => {
 
 describe('learning a sign-in made by hand', () => {
   const iamLearn = (account: string, userName: string) => ({
-    type: 'page.learn',
+    type: 'signin.learn',
     signIn: { type: 'iam', account, userName },
   });
 
@@ -225,7 +229,7 @@ describe('learning a sign-in made by hand', () => {
       page,
     );
     expect(reply).toMatchObject({ outcome: 'saved', label: 'carol · 4444-5555-6666' });
-    await s.value({ type: 'page.undo', token: reply.token }, page);
+    await s.value({ type: 'signin.undo', token: reply.token }, page);
     const list: { accounts: unknown[] } = await s.value({ type: 'accounts.list' });
     expect(list.accounts).toEqual([]);
   });
@@ -245,7 +249,7 @@ describe('learning a sign-in made by hand', () => {
 
   it('learns a root email on the main page, but not in GovCloud', async () => {
     const s = background();
-    const root = { type: 'page.learn', signIn: { type: 'root', email: 'owner@acme.example' } };
+    const root = { type: 'signin.learn', signIn: { type: 'root', email: 'owner@acme.example' } };
     expect(await s.value(root, contentScript('https://signin.aws.amazon.com/signin'))).toMatchObject({
       outcome: 'saved',
     });
@@ -286,19 +290,19 @@ describe('learning a sign-in made by hand', () => {
     const s = background();
     const iamPage = contentScript('https://123456789012.signin.aws.amazon.com/console', 9);
     await s.value(iamLearn('123456789012', 'erin'), iamPage);
-    expect(await s.value({ type: 'page.query' }, iamPage)).not.toHaveProperty('notice');
+    expect(await s.value({ type: 'signin.query' }, iamPage)).not.toHaveProperty('notice');
     const mfa = contentScript('https://signin.aws.amazon.com/mfa', 9);
-    expect(await s.value({ type: 'page.query' }, mfa)).toMatchObject({
+    expect(await s.value({ type: 'signin.query' }, mfa)).toMatchObject({
       notice: { label: 'erin · 1234-5678-9012' },
     });
-    expect(await s.value({ type: 'page.query' }, mfa)).not.toHaveProperty('notice');
+    expect(await s.value({ type: 'signin.query' }, mfa)).not.toHaveProperty('notice');
   });
 
   it('a learn message carrying anything more (a password) is refused and nothing is stored', async () => {
     const s = background();
     const reply = await s.ask(
       {
-        type: 'page.learn',
+        type: 'signin.learn',
         signIn: { type: 'iam', account: '123456789012', userName: 'x', password: 'hunter2' },
       },
       contentScript('https://123456789012.signin.aws.amazon.com/console'),

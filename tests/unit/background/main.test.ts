@@ -85,9 +85,9 @@ describe('closing a tab', () => {
     await fakeBrowser.tabs.onRemoved.trigger(closed, { windowId: 1, isWindowClosing: false });
     // The listener forgets the route without holding the event up: wait for it to be gone.
     await vi.waitFor(async () =>
-      expect((await send({ type: 'page.query' }, onTab(closed))).value).not.toHaveProperty('route'),
+      expect((await send({ type: 'signin.query' }, onTab(closed))).value).not.toHaveProperty('route'),
     );
-    expect((await send({ type: 'page.query' }, onTab(kept))).value).toMatchObject({
+    expect((await send({ type: 'signin.query' }, onTab(kept))).value).toMatchObject({
       route: { type: 'iam', userName: 'alice' },
     });
   });
@@ -118,7 +118,7 @@ describe('the address bar (aws <query>)', () => {
     expect(signIn[0]!.id === current).toBe(!inNewTab);
     const [front] = await fakeBrowser.tabs.query({ active: true });
     expect(front!.id).toBe(inFront === 'current' ? current : signIn[0]!.id);
-    expect((await send({ type: 'page.query' }, onTab(signIn[0]!.id!))).value).toMatchObject({
+    expect((await send({ type: 'signin.query' }, onTab(signIn[0]!.id!))).value).toMatchObject({
       route: { type: 'iam', userName: 'alice' },
     });
   });

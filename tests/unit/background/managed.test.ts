@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyManagedDirectory, type ManagedStatus } from '../../../lib/background/managed';
 import { openSignpostDb } from '../../../lib/db';
-import { accountDraftSchema } from '../../../lib/message-schemas';
+import { accountDraftSchema } from '../../../lib/draft';
 import { Store } from '../../../lib/store';
 
 const EXPORT = JSON.stringify({

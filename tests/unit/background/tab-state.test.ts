@@ -1,4 +1,4 @@
-// The popup's line about a sign-in tab: the background keeps each tab's last decision from page.done.
+// The popup's line about a sign-in tab: the background keeps each tab's last decision from signin.done.
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type Deps, handleMessage, type Sender } from '../../../lib/background/handlers';
@@ -36,7 +36,7 @@ describe('tab state: what the content script decided, per tab, for the popup', (
     'a page that decided %s: the popup reads it for that tab only, without the query string',
     async (state) => {
       const { ask } = setup();
-      await ask({ type: 'page.done', state }, onPage(41));
+      await ask({ type: 'signin.done', state }, onPage(41));
       expect(await ask({ type: 'tab.state', tabId: 41 }, popup)).toEqual({
         ok: true,
         value: { tab: { state, url: 'https://123456789012.signin.aws.amazon.com/console' } },
@@ -50,8 +50,8 @@ describe('tab state: what the content script decided, per tab, for the popup', (
 
   it('the next page in the tab replaces it, and closing the tab forgets it', async () => {
     const { ask, session } = setup();
-    await ask({ type: 'page.done', state: 'no-match' }, onPage(5));
-    await ask({ type: 'page.done', state: 'filled', routeUsed: true }, onPage(5));
+    await ask({ type: 'signin.done', state: 'no-match' }, onPage(5));
+    await ask({ type: 'signin.done', state: 'filled', routeUsed: true }, onPage(5));
     expect(await session.tabState(5)).toMatchObject({ state: 'filled' });
     await session.forgetTab(5);
     expect(await session.tabState(5)).toBeUndefined();
@@ -59,8 +59,8 @@ describe('tab state: what the content script decided, per tab, for the popup', (
 
   it.each([
     ['a sign-in page may not read tab states', { type: 'tab.state', tabId: 5 }, onPage(5)],
-    ['the popup may not invent a decision', { type: 'page.done', state: 'filled' }, popup],
-    ['an unknown decision', { type: 'page.done', state: 'hacked' }, onPage(5)],
+    ['the popup may not invent a decision', { type: 'signin.done', state: 'filled' }, popup],
+    ['an unknown decision', { type: 'signin.done', state: 'hacked' }, onPage(5)],
   ])('%s', async (_, message, sender) => {
     const { ask, session } = setup();
     expect(await ask(message, sender)).toMatchObject({ ok: false });

@@ -2,7 +2,8 @@
 // The console content script: reports the meta's session once the DOM is parsed, sends nothing for a page
 // without a sensible meta, writes nothing to the page, and answers the background's ping with its host only.
 import { describe, expect, it } from 'vitest';
-import { answerPings, CONSOLE_PING, runConsole, type Send } from '../../../lib/console/run';
+import { answerPings, CONSOLE_PING, runConsole } from '../../../lib/console/run';
+import type { ConsoleRequest, Send } from '../../../lib/messages';
 
 const ID = '123456789012';
 
@@ -18,7 +19,7 @@ function recorder() {
   const send = (async (request: unknown) => {
     sent.push(request);
     return {};
-  }) as Send;
+  }) as Send<ConsoleRequest>;
   return { sent, send };
 }
 
@@ -84,13 +85,13 @@ describe('the console content script', () => {
   it('swallows a refusal from the background', async () => {
     const send = (async () => {
       throw new Error('Signpost does not answer this sender.');
-    }) as Send;
+    }) as Send<ConsoleRequest>;
     expect(await runConsole(page(meta(JSON.stringify({ accountId: ID }))), send)).toBe(false);
   });
 
   it.each([
     [{ type: CONSOLE_PING }, ['console.aws.amazon.com']],
-    [{ type: 'page.query' }, []],
+    [{ type: 'signin.query' }, []],
     [null, []],
   ])('answers %j with %j', (message, replies) => {
     let listener: ((m: unknown, s: unknown, reply: (host: string) => void) => void) | undefined;

@@ -4,9 +4,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openSignpostDb } from '../../../lib/db';
+import { type AccountDraft, accountDraftSchema } from '../../../lib/draft';
 import { planImport } from '../../../lib/import/plan';
 import type { ImportParse } from '../../../lib/import/types';
-import { type AccountDraft, accountDraftSchema } from '../../../lib/message-schemas';
 import { signInId } from '../../../lib/revise';
 import type { Account } from '../../../lib/schema';
 import { Store } from '../../../lib/store';

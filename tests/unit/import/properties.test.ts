@@ -3,11 +3,11 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { accountDraftSchema } from '../../../lib/draft';
 import { exportJson } from '../../../lib/export';
 import { checkDraft } from '../../../lib/import/check-draft';
 import { parseImport } from '../../../lib/import/parse';
 import { planImport } from '../../../lib/import/plan';
-import { accountDraftSchema } from '../../../lib/message-schemas';
 import { accountSchema, DEFAULT_SETTINGS, settingsSchema } from '../../../lib/schema';
 import { accountIdArb, aliasArb, emailArb, storeArb } from './arbitraries';
 

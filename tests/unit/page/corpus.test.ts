@@ -45,7 +45,7 @@ async function play(mutant: Mutant): Promise<Result> {
   const texts = [...doc.querySelectorAll('input')].filter((i) => !/radio|checkbox|hidden/.test(i.type));
   const before = new Map(texts.map((input) => [input, input.value]));
 
-  const bg = fakeSend({ 'page.query': answer(main ? ROUTES.main : ROUTES.iam), 'page.done': () => ({}) });
+  const bg = fakeSend({ 'signin.query': answer(main ? ROUTES.main : ROUTES.iam), 'signin.done': () => ({}) });
   const options = { waitMs: 150, settleMs: 0, guard: { pollMs: 10, windowMs: 30 }, isUserEvent };
   const status = await run(doc, win, bg.send, Date.now, options);
   const stray = texts.filter((input) => !meant.includes(input) && input.value !== before.get(input)).length;

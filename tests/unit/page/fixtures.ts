@@ -3,8 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Window as HappyWindow } from 'happy-dom';
 import { afterEach } from 'vitest';
-import type { PageAnswer, RequestType, Responses } from '../../../lib/messages';
-import type { Send } from '../../../lib/page/run';
+import type { RequestType, Responses, Send, SignInAnswer, SignInRequest } from '../../../lib/messages';
 
 export type Win = Window & typeof globalThis;
 
@@ -143,7 +142,7 @@ export function submit(win: Win, form: Element): void {
   form.dispatchEvent(userEvent(new win.Event('submit', { bubbles: true, cancelable: true })));
 }
 
-export const SETTINGS: PageAnswer['settings'] = {
+export const SETTINGS: SignInAnswer['settings'] = {
   autoNextRoot: true,
   fillRememberedUser: true,
   learn: 'always',
@@ -163,7 +162,7 @@ export function fakeSend(handlers: Handlers = {}) {
       : Promise.reject(new Error(`No handler for ${request.type}`));
     replies.push(reply);
     return reply;
-  }) as unknown as Send;
+  }) as unknown as Send<SignInRequest>;
   const of = <T extends RequestType>(type: T) => requests.filter((r) => r.type === type);
   /**
    * Resolves once every reply so far has been delivered and the content script has acted on it (its
@@ -177,8 +176,8 @@ export function fakeSend(handlers: Handlers = {}) {
   return { send, requests, of, settled };
 }
 
-export function answer(partial: Partial<PageAnswer> = {}): () => PageAnswer {
+export function answer(partial: Partial<SignInAnswer> = {}): () => SignInAnswer {
   return () => ({ settings: SETTINGS, ...partial });
 }
 
-export type LearnReply = Responses['page.learn'];
+export type LearnReply = Responses['signin.learn'];

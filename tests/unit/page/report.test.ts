@@ -98,7 +98,7 @@ describe('page report: only Signpost itself may ask for it', () => {
     ['the popup (own extension page)', request, { id: 'own' }, true],
     ['another extension', request, { id: 'other' }, false],
     ['a content script in a tab', request, { id: 'own', tab: { id: 3 } }, false],
-    ['some other message', { type: 'page.query' }, { id: 'own' }, false],
+    ['some other message', { type: 'signin.query' }, { id: 'own' }, false],
     ['no message at all', null, { id: 'own' }, false],
   ])('%s → %s', (_, message, sender, allowed) => {
     expect(mayAskForReport(message, sender, 'own')).toBe(allowed);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PageAnswer } from '../../../lib/messages';
+import type { SignInAnswer } from '../../../lib/messages';
 import { DATALIST_ID, type RunOptions, run } from '../../../lib/page/run';
 import {
   ACCOUNT_URL,
@@ -29,10 +29,10 @@ const status = (win: Win) => win.document.documentElement.dataset.signpost;
 const $ = (win: Win, selector: string) => win.document.querySelector<HTMLInputElement>(selector)!;
 
 type Bg = ReturnType<typeof fakeSend>;
-/** page.done messages that mark the tab's route used (a message with only `state` just reports the decision). */
-const routeDone = (bg: Bg) => bg.of('page.done').filter((r) => r.routeUsed || !r.state);
+/** signin.done messages that mark the tab's route used (a message with only `state` just reports the decision). */
+const routeDone = (bg: Bg) => bg.of('signin.done').filter((r) => r.routeUsed || !r.state);
 /** What the page asked the background, leaving out the decision reports. */
-const asked = (bg: Bg) => bg.requests.filter((r) => r.type !== 'page.done' || r.routeUsed);
+const asked = (bg: Bg) => bg.requests.filter((r) => r.type !== 'signin.done' || r.routeUsed);
 
 const ROOT_ROUTE = { route: { type: 'root', email: 'owner@example.com' } } as const;
 const IAM_ROUTE = { route: { type: 'iam', account: '123456789012', userName: 'alice' } } as const;
@@ -66,7 +66,7 @@ describe('guards: nothing at all off the exact sign-in hosts or inside a frame',
     'https://a.b.signin.aws.amazon.com/console',
   ])('%s', async (url) => {
     const win = page(url, FIXTURES['iam-classic']);
-    const bg = fakeSend({ 'page.query': answer(IAM_ROUTE) });
+    const bg = fakeSend({ 'signin.query': answer(IAM_ROUTE) });
     expect(await start(win, bg.send)).toBeUndefined();
     $(win, '#account').value = '123456789012';
     $(win, '#username').value = 'alice';
@@ -79,7 +79,7 @@ describe('guards: nothing at all off the exact sign-in hosts or inside a frame',
   it('an AWS sign-in page inside a frame', async () => {
     const win = page(ACCOUNT_URL, FIXTURES['iam-classic']);
     Object.defineProperty(win, 'top', { value: {} });
-    const bg = fakeSend({ 'page.query': answer(IAM_ROUTE) });
+    const bg = fakeSend({ 'signin.query': answer(IAM_ROUTE) });
     expect(await start(win, bg.send)).toBeUndefined();
     click(win, $(win, '#signin_button'));
     expect([bg.requests, status(win), $(win, '#username').value]).toEqual([[], undefined, '']);
@@ -91,9 +91,9 @@ describe('unsupported pages say so and fill nothing', () => {
     '%s: unsupported-page, nothing filled even with a route, the question names only the host account',
     async (name) => {
       const win = page(ACCOUNT_URL, FIXTURES[name]);
-      const bg = fakeSend({ 'page.query': answer(IAM_ROUTE) });
+      const bg = fakeSend({ 'signin.query': answer(IAM_ROUTE) });
       expect(await start(win, bg.send)).toBe('unsupported-page');
-      expect(asked(bg)).toEqual([{ type: 'page.query', account: '123456789012' }]);
+      expect(asked(bg)).toEqual([{ type: 'signin.query', account: '123456789012' }]);
       expect(
         [...win.document.querySelectorAll('input')].map((i) => i.getAttribute('value') ?? ''),
       ).not.toContain('alice');
@@ -103,20 +103,20 @@ describe('unsupported pages say so and fill nothing', () => {
   it('an MFA page shows the Undo notice of the sign-in learned on the page before', async () => {
     const win = page(MAIN_URL, FIXTURES['mfa-iam']);
     const shown = notices(win);
-    const bg = fakeSend({ 'page.query': answer({ notice: { token: 'tok-1', label: 'alice · Prod' } }) });
+    const bg = fakeSend({ 'signin.query': answer({ notice: { token: 'tok-1', label: 'alice · Prod' } }) });
     expect(await start(win, bg.send)).toBe('unsupported-page');
     expect(shown.text()).toEqual(['Signpost saved alice · Prod']);
   });
 
   it('a page whose ids changed: unsupported-page after the bounded wait', async () => {
     const win = page(ACCOUNT_URL, FIXTURES['iam-classic'].replace('id="username"', 'id="user"'));
-    const bg = fakeSend({ 'page.query': answer(IAM_ROUTE) });
+    const bg = fakeSend({ 'signin.query': answer(IAM_ROUTE) });
     const started = Date.now();
     expect(await start(win, bg.send, { waitMs: 60 })).toBe('unsupported-page');
     expect(Date.now() - started).toBeLessThan(1000);
     // Only the question asked at start; nothing filled, nothing reported done.
     expect([asked(bg), $(win, '#account').value]).toEqual([
-      [{ type: 'page.query', account: '123456789012' }],
+      [{ type: 'signin.query', account: '123456789012' }],
       '',
     ]);
   });
@@ -132,23 +132,23 @@ describe('the background unreachable or confused: no-match, nothing escapes', ()
 
   it('an answer without settings', async () => {
     const win = page(ACCOUNT_URL, FIXTURES['iam-classic']);
-    const bg = fakeSend({ 'page.query': () => undefined });
+    const bg = fakeSend({ 'signin.query': () => undefined });
     expect(await start(win, bg.send)).toBe('no-match');
   });
 
   it('learning while the background is gone does not throw into the page', async () => {
     const win = page(ACCOUNT_URL, FIXTURES['iam-classic']);
-    const bg = fakeSend({ 'page.query': answer() });
+    const bg = fakeSend({ 'signin.query': answer() });
     await start(win, bg.send);
     type(win, $(win, '#username'), 'alice');
     click(win, $(win, '#signin_button'));
     await bg.settled();
-    expect(bg.of('page.learn')).toHaveLength(1);
+    expect(bg.of('signin.learn')).toHaveLength(1);
     expect(status(win)).toBe('no-match');
   });
 });
 
-describe("page.query asks about the page's own account only", () => {
+describe("signin.query asks about the page's own account only", () => {
   // The first question goes out at once and names only the host's account; a page whose host names none
   // asks again with its account box once the form is there.
   it.each([
@@ -159,17 +159,17 @@ describe("page.query asks about the page's own account only", () => {
   ])('%s', async (_, url, box, expected) => {
     const win = page(url, FIXTURES['iam-classic']);
     $(win, '#account').value = box;
-    const bg = fakeSend({ 'page.query': answer() });
+    const bg = fakeSend({ 'signin.query': answer() });
     await start(win, bg.send);
-    expect(bg.of('page.query')).toEqual(expected.map((account) => ({ type: 'page.query', account })));
+    expect(bg.of('signin.query')).toEqual(expected.map((account) => ({ type: 'signin.query', account })));
   });
 
   it('asks before the form exists, and fills only once the document has loaded', async () => {
     const win = page(ACCOUNT_URL, '<p>loading…</p>');
     Object.defineProperty(win.document, 'readyState', { value: 'loading', configurable: true });
-    const bg = fakeSend({ 'page.query': answer(IAM_ROUTE), 'page.done': () => ({}) });
+    const bg = fakeSend({ 'signin.query': answer(IAM_ROUTE), 'signin.done': () => ({}) });
     const running = start(win, bg.send, { waitMs: 2000 });
-    expect(bg.of('page.query')).toEqual([{ type: 'page.query', account: '123456789012' }]);
+    expect(bg.of('signin.query')).toEqual([{ type: 'signin.query', account: '123456789012' }]);
     win.document.body.innerHTML = FIXTURES['iam-classic'];
     // The answer is in hand and acted on: a fill before DOMContentLoaded would have happened by now.
     await bg.settled();
@@ -182,9 +182,9 @@ describe("page.query asks about the page's own account only", () => {
 
   it('the main page: no account', async () => {
     const win = page(MAIN_URL, FIXTURES['main-classic']);
-    const bg = fakeSend({ 'page.query': answer() });
+    const bg = fakeSend({ 'signin.query': answer() });
     expect(await start(win, bg.send)).toBe('no-match');
-    expect(bg.of('page.query')).toEqual([{ type: 'page.query', account: undefined }]);
+    expect(bg.of('signin.query')).toEqual([{ type: 'signin.query', account: undefined }]);
   });
 });
 
@@ -193,13 +193,13 @@ describe('root route on the main page', () => {
     '%s replica: Root chosen, email filled, Next pressed, the page goes on to the password',
     async (name) => {
       const win = replica(name, MAIN_URL);
-      const bg = fakeSend({ 'page.query': answer(ROOT_ROUTE), 'page.done': () => ({}) });
+      const bg = fakeSend({ 'signin.query': answer(ROOT_ROUTE), 'signin.done': () => ({}) });
       expect(await start(win, bg.send)).toBe('filled');
       expect(replicaState(win).submitted).toEqual({ userType: 'root', identifier: 'owner@example.com' });
       expect(replicaState(win).step).toBe('password');
-      expect(bg.requests.map((r) => r.type)).toEqual(['page.query', 'page.done']);
+      expect(bg.requests.map((r) => r.type)).toEqual(['signin.query', 'signin.done']);
       // Signpost's own Next is not a sign-in to learn.
-      expect(bg.of('page.learn')).toEqual([]);
+      expect(bg.of('signin.learn')).toEqual([]);
     },
   );
 
@@ -211,8 +211,8 @@ describe('root route on the main page', () => {
       nexts++;
     });
     const bg = fakeSend({
-      'page.query': answer({ ...ROOT_ROUTE, settings: { ...SETTINGS, autoNextRoot: false } }),
-      'page.done': () => ({}),
+      'signin.query': answer({ ...ROOT_ROUTE, settings: { ...SETTINGS, autoNextRoot: false } }),
+      'signin.done': () => ({}),
     });
     expect(await start(win, bg.send)).toBe('filled');
     expect([$(win, '#root_user_radio_button').checked, $(win, '#resolving_input').value, nexts]).toEqual([
@@ -232,8 +232,8 @@ describe('root route on the main page', () => {
   ])('%s: no-match, nothing filled', async (_, url, email) => {
     const win = page(url, FIXTURES['main-classic']);
     const bg = fakeSend({
-      'page.query': answer({ route: { type: 'root', email } }),
-      'page.done': () => ({}),
+      'signin.query': answer({ route: { type: 'root', email } }),
+      'signin.done': () => ({}),
     });
     expect(await start(win, bg.send)).toBe('no-match');
     expect([$(win, '#resolving_input').value, $(win, '#root_user_radio_button').checked]).toEqual([
@@ -247,7 +247,7 @@ describe('root route on the main page', () => {
     const win = page(ACCOUNT_URL, FIXTURES['iam-classic']);
     let clicks = 0;
     win.document.addEventListener('click', () => clicks++, true);
-    const bg = fakeSend({ 'page.query': answer(ROOT_ROUTE), 'page.done': () => ({}) });
+    const bg = fakeSend({ 'signin.query': answer(ROOT_ROUTE), 'signin.done': () => ({}) });
     expect(await start(win, bg.send)).toBe('no-match');
     expect([clicks, $(win, '#username').value, routeDone(bg).length]).toEqual([0, '', 0]);
   });
@@ -255,10 +255,10 @@ describe('root route on the main page', () => {
 
 describe('IAM route on the main page', () => {
   it.each(['main-classic', 'main-redesigned'] as const)(
-    '%s replica: IAM chosen, account filled, Next pressed; page.done is left to the IAM page',
+    '%s replica: IAM chosen, account filled, Next pressed; signin.done is left to the IAM page',
     async (name) => {
       const win = replica(name, MAIN_URL);
-      const bg = fakeSend({ 'page.query': answer(IAM_ROUTE), 'page.done': () => ({}) });
+      const bg = fakeSend({ 'signin.query': answer(IAM_ROUTE), 'signin.done': () => ({}) });
       expect(await start(win, bg.send)).toBe('filled');
       expect(replicaState(win).submitted).toEqual({ userType: 'iam', identifier: '123456789012' });
       expect(routeDone(bg)).toEqual([]);
@@ -269,7 +269,7 @@ describe('IAM route on the main page', () => {
     const win = replica('main-redesigned', MAIN_URL);
     const root = await until(() => win.document.querySelector<HTMLInputElement>('input[value=ROOT]'));
     root!.click();
-    const bg = fakeSend({ 'page.query': answer(IAM_ROUTE) });
+    const bg = fakeSend({ 'signin.query': answer(IAM_ROUTE) });
     expect(await start(win, bg.send)).toBe('filled');
     expect(replicaState(win).submitted).toEqual({ userType: 'iam', identifier: '123456789012' });
   });
@@ -280,10 +280,10 @@ describe('IAM route on the IAM page', () => {
     "%s replica: account and user name filled, password focused, the page's own submit sees them",
     async (name) => {
       const win = replica(name, REGION_URL);
-      const bg = fakeSend({ 'page.query': answer(IAM_ROUTE), 'page.done': () => ({}) });
+      const bg = fakeSend({ 'signin.query': answer(IAM_ROUTE), 'signin.done': () => ({}) });
       expect(await start(win, bg.send)).toBe('filled');
       expect(win.document.activeElement?.id).toBe('password');
-      expect(bg.requests.map((r) => r.type)).toEqual(['page.query', 'page.done']);
+      expect(bg.requests.map((r) => r.type)).toEqual(['signin.query', 'signin.done']);
       $(win, '#signin_button').click();
       expect(replicaState(win).submitted).toEqual({
         account: '123456789012',
@@ -293,12 +293,12 @@ describe('IAM route on the IAM page', () => {
     },
   );
 
-  it('page.done is sent only after the last box is filled', async () => {
+  it('signin.done is sent only after the last box is filled', async () => {
     const win = page(ACCOUNT_URL, FIXTURES['iam-redesigned']);
     let seen: string[] = [];
     const bg = fakeSend({
-      'page.query': answer(IAM_ROUTE),
-      'page.done': () => {
+      'signin.query': answer(IAM_ROUTE),
+      'signin.done': () => {
         seen = [$(win, '#account').value, $(win, '#username').value];
         return {};
       },
@@ -313,11 +313,11 @@ describe('IAM route on the IAM page', () => {
     let writes = 0;
     $(win, '#account').addEventListener('input', () => writes++);
     const bg = fakeSend({
-      'page.query': answer({
+      'signin.query': answer({
         ...IAM_ROUTE,
         account: { accountId: '123456789012', alias: 'prod-alias', userNames: [] },
       }),
-      'page.done': () => ({}),
+      'signin.done': () => ({}),
     });
     expect(await start(win, bg.send)).toBe('filled');
     expect([$(win, '#account').value, writes, $(win, '#username').value]).toEqual(['prod-alias', 0, 'alice']);
@@ -326,14 +326,14 @@ describe('IAM route on the IAM page', () => {
   it('the account box shows another account on a region host: the route wins', async () => {
     const win = page(REGION_URL, FIXTURES['iam-classic']);
     $(win, '#account').value = '999999999999';
-    const bg = fakeSend({ 'page.query': answer(IAM_ROUTE), 'page.done': () => ({}) });
+    const bg = fakeSend({ 'signin.query': answer(IAM_ROUTE), 'signin.done': () => ({}) });
     expect(await start(win, bg.send)).toBe('filled');
     expect([$(win, '#account').value, $(win, '#username').value]).toEqual(['123456789012', 'alice']);
   });
 
   it("the host names another account: no-match, the user name goes into nobody's account", async () => {
     const win = page('https://999999999999.signin.aws.amazon.com/console', FIXTURES['iam-classic']);
-    const bg = fakeSend({ 'page.query': answer(IAM_ROUTE), 'page.done': () => ({}) });
+    const bg = fakeSend({ 'signin.query': answer(IAM_ROUTE), 'signin.done': () => ({}) });
     expect(await start(win, bg.send)).toBe('no-match');
     expect([$(win, '#account').value, $(win, '#username').value, routeDone(bg).length]).toEqual(['', '', 0]);
   });
@@ -341,11 +341,11 @@ describe('IAM route on the IAM page', () => {
   it('the host is the alias of the routed account ID (the background knows both): filled', async () => {
     const win = page('https://prod-alias.signin.aws.amazon.com/console', FIXTURES['iam-classic']);
     const bg = fakeSend({
-      'page.query': answer({
+      'signin.query': answer({
         ...IAM_ROUTE,
         account: { accountId: '123456789012', alias: 'prod-alias', userNames: [] },
       }),
-      'page.done': () => ({}),
+      'signin.done': () => ({}),
     });
     expect(await start(win, bg.send)).toBe('filled');
     expect($(win, '#username').value).toBe('alice');
@@ -356,7 +356,7 @@ describe('IAM route on the IAM page', () => {
     ['an invalid account', { type: 'iam', account: '12-34', userName: 'alice' }],
   ] as const)('a route with %s: no-match, nothing filled', async (_, route) => {
     const win = page(REGION_URL, FIXTURES['iam-classic']);
-    const bg = fakeSend({ 'page.query': answer({ route }), 'page.done': () => ({}) });
+    const bg = fakeSend({ 'signin.query': answer({ route }), 'signin.done': () => ({}) });
     expect(await start(win, bg.send)).toBe('no-match');
     expect([$(win, '#account').value, $(win, '#username').value]).toEqual(['', '']);
   });
@@ -364,11 +364,11 @@ describe('IAM route on the IAM page', () => {
   it('a route to the account only: account filled, saved user names offered, user name box focused', async () => {
     const win = page(REGION_URL, FIXTURES['iam-classic']);
     const bg = fakeSend({
-      'page.query': answer({
+      'signin.query': answer({
         route: { type: 'iam', account: '123456789012' },
         account: { accountId: '123456789012', userNames: ['alice', 'bob'] },
       }),
-      'page.done': () => ({}),
+      'signin.done': () => ({}),
     });
     expect(await start(win, bg.send)).toBe('filled');
     expect([$(win, '#account').value, $(win, '#username').value]).toEqual(['123456789012', '']);
@@ -380,7 +380,7 @@ describe('IAM route on the IAM page', () => {
     '%s replica rendering late and re-mounting: filled again, and the page submits the values',
     async (name) => {
       const win = replica(name, REGION_URL, { lateMs: 20, remountMs: 80 });
-      const bg = fakeSend({ 'page.query': answer(IAM_ROUTE), 'page.done': () => ({}) });
+      const bg = fakeSend({ 'signin.query': answer(IAM_ROUTE), 'signin.done': () => ({}) });
       expect(await start(win, bg.send)).toBe('filled');
       expect(await until(() => replicaState(win).ready)).toBe(true);
       expect(await until(() => $(win, '#username').value === 'alice')).toBe(true);
@@ -392,7 +392,7 @@ describe('IAM route on the IAM page', () => {
 
   it('once the person types a user name, a re-render does not put the routed one back', async () => {
     const win = page(REGION_URL, FIXTURES['iam-classic']);
-    const bg = fakeSend({ 'page.query': answer(IAM_ROUTE), 'page.done': () => ({}) });
+    const bg = fakeSend({ 'signin.query': answer(IAM_ROUTE), 'signin.done': () => ({}) });
     await start(win, bg.send);
     type(win, $(win, '#username'), 'carol');
     $(win, '#username').value = '';
@@ -405,9 +405,9 @@ describe('IAM route on the IAM page', () => {
   it('submitting ends the re-fill watch', async () => {
     const win = page(REGION_URL, FIXTURES['iam-classic']);
     const bg = fakeSend({
-      'page.query': answer(IAM_ROUTE),
-      'page.done': () => ({}),
-      'page.learn': () => ({ outcome: 'unchanged' }),
+      'signin.query': answer(IAM_ROUTE),
+      'signin.done': () => ({}),
+      'signin.learn': () => ({ outcome: 'unchanged' }),
     });
     await start(win, bg.send);
     click(win, $(win, '#signin_button'));
@@ -423,7 +423,7 @@ describe("no route: the IAM page offers the account's saved user names", () => {
 
   it('offers them in a datalist and fills the most recent one', async () => {
     const win = page(ACCOUNT_URL, FIXTURES['iam-redesigned']);
-    const bg = fakeSend({ 'page.query': answer({ account: known }) });
+    const bg = fakeSend({ 'signin.query': answer({ account: known }) });
     expect(await start(win, bg.send)).toBe('filled');
     expect($(win, '#username').value).toBe('alice');
     const list = win.document.getElementById($(win, '#username').getAttribute('list')!);
@@ -438,7 +438,7 @@ describe("no route: the IAM page offers the account's saved user names", () => {
   it('with fillRememberedUser off: offered only, no-match', async () => {
     const win = page(ACCOUNT_URL, FIXTURES['iam-classic']);
     const bg = fakeSend({
-      'page.query': answer({ account: known, settings: { ...SETTINGS, fillRememberedUser: false } }),
+      'signin.query': answer({ account: known, settings: { ...SETTINGS, fillRememberedUser: false } }),
     });
     expect(await start(win, bg.send)).toBe('no-match');
     expect([$(win, '#username').value, $(win, '#username').getAttribute('list')]).toEqual(['', DATALIST_ID]);
@@ -447,28 +447,28 @@ describe("no route: the IAM page offers the account's saved user names", () => {
   it('a user name the page already shows is kept', async () => {
     const win = page(ACCOUNT_URL, FIXTURES['iam-classic']);
     $(win, '#username').value = 'dave';
-    const bg = fakeSend({ 'page.query': answer({ account: known }) });
+    const bg = fakeSend({ 'signin.query': answer({ account: known }) });
     expect(await start(win, bg.send)).toBe('no-match');
     expect($(win, '#username').value).toBe('dave');
   });
 
   it('an answer about another account is ignored', async () => {
     const win = page(ACCOUNT_URL, FIXTURES['iam-classic']);
-    const bg = fakeSend({ 'page.query': answer({ account: { ...known, accountId: '999999999999' } }) });
+    const bg = fakeSend({ 'signin.query': answer({ account: { ...known, accountId: '999999999999' } }) });
     expect(await start(win, bg.send)).toBe('no-match');
     expect([$(win, '#username').value, $(win, '#username').getAttribute('list')]).toEqual(['', null]);
   });
 
   it('the main page discloses nothing', async () => {
     const win = page(MAIN_URL, FIXTURES['main-redesigned']);
-    const bg = fakeSend({ 'page.query': answer({ account: known }) });
+    const bg = fakeSend({ 'signin.query': answer({ account: known }) });
     expect(await start(win, bg.send)).toBe('no-match');
     expect([$(win, '#resolving_input').value, win.document.querySelector('datalist')]).toEqual(['', null]);
   });
 
   it('fills the remembered user again when the page re-renders the box', async () => {
     const win = page(ACCOUNT_URL, FIXTURES['iam-classic']);
-    const bg = fakeSend({ 'page.query': answer({ account: known }) });
+    const bg = fakeSend({ 'signin.query': answer({ account: known }) });
     await start(win, bg.send);
     win.document.body.innerHTML = FIXTURES['iam-classic'];
     expect(await until(() => $(win, '#username').value === 'alice')).toBe(true);
@@ -476,13 +476,13 @@ describe("no route: the IAM page offers the account's saved user names", () => {
 });
 
 describe('learning a sign-in the person submits', () => {
-  async function submitted(reply: LearnReply, settings: Partial<PageAnswer['settings']> = {}) {
+  async function submitted(reply: LearnReply, settings: Partial<SignInAnswer['settings']> = {}) {
     const win = page(ACCOUNT_URL, FIXTURES['iam-classic']);
     const shown = notices(win);
     const bg = fakeSend({
-      'page.query': answer({ settings: { ...SETTINGS, ...settings } }),
-      'page.learn': (r) => (r.confirmed ? { outcome: 'saved', token: 't2', label: 'alice · Prod' } : reply),
-      'page.undo': () => ({ undone: true }),
+      'signin.query': answer({ settings: { ...SETTINGS, ...settings } }),
+      'signin.learn': (r) => (r.confirmed ? { outcome: 'saved', token: 't2', label: 'alice · Prod' } : reply),
+      'signin.undo': () => ({ undone: true }),
     });
     await start(win, bg.send);
     type(win, $(win, '#username'), 'alice');
@@ -493,9 +493,9 @@ describe('learning a sign-in the person submits', () => {
 
   it('saved: learned, a notice names the user and account, Undo sends its token', async () => {
     const { win, bg, shown } = await submitted({ outcome: 'saved', token: 'tok-1', label: 'alice · Prod' });
-    expect(bg.of('page.learn')).toEqual([
+    expect(bg.of('signin.learn')).toEqual([
       {
-        type: 'page.learn',
+        type: 'signin.learn',
         signIn: { type: 'iam', account: '123456789012', userName: 'alice' },
         confirmed: false,
       },
@@ -504,7 +504,7 @@ describe('learning a sign-in the person submits', () => {
     expect(shown.text()).toEqual(['Signpost saved alice · Prod']);
     shown.button('Undo')!.click();
     await bg.settled();
-    expect(bg.of('page.undo')).toEqual([{ type: 'page.undo', token: 'tok-1' }]);
+    expect(bg.of('signin.undo')).toEqual([{ type: 'signin.undo', token: 'tok-1' }]);
     expect(shown.text()).toEqual(['Signpost forgot that sign-in.']);
   });
 
@@ -520,7 +520,7 @@ describe('learning a sign-in the person submits', () => {
     expect(status(win)).toBe('no-match');
     shown.button('Save')!.click();
     await bg.settled();
-    expect(bg.of('page.learn').map((r) => r.confirmed)).toEqual([false, true]);
+    expect(bg.of('signin.learn').map((r) => r.confirmed)).toEqual([false, true]);
     expect(status(win)).toBe('learned');
     expect(shown.text()).toEqual(['Signpost saved alice · Prod']);
   });
@@ -530,7 +530,7 @@ describe('learning a sign-in the person submits', () => {
     shown.button('Not now')!.click();
     await bg.settled();
     expect(shown.text()).toEqual([]);
-    expect(bg.of('page.learn')).toHaveLength(1);
+    expect(bg.of('signin.learn')).toHaveLength(1);
   });
 
   it.each(['unchanged', 'off'] as const)('%s: no notice, status unchanged', async (outcome) => {
@@ -540,33 +540,38 @@ describe('learning a sign-in the person submits', () => {
 
   it('learning set to never: nothing is sent', async () => {
     const { bg } = await submitted({ outcome: 'saved', token: 'x' }, { learn: 'never' });
-    expect(bg.of('page.learn')).toEqual([]);
+    expect(bg.of('signin.learn')).toEqual([]);
   });
 
   it('a notice carried over from the page before is shown on arrival, with Undo', async () => {
     const win = page(ACCOUNT_URL, FIXTURES['iam-classic']);
     const shown = notices(win);
     const bg = fakeSend({
-      'page.query': answer({ notice: { token: 'tok-9', label: 'alice · Prod' } }),
-      'page.undo': () => ({ undone: false }),
+      'signin.query': answer({ notice: { token: 'tok-9', label: 'alice · Prod' } }),
+      'signin.undo': () => ({ undone: false }),
     });
     await start(win, bg.send);
     expect(shown.text()).toEqual(['Signpost saved alice · Prod']);
     shown.button('Undo')!.click();
     await bg.settled();
-    expect(bg.of('page.undo')).toEqual([{ type: 'page.undo', token: 'tok-9' }]);
+    expect(bg.of('signin.undo')).toEqual([{ type: 'signin.undo', token: 'tok-9' }]);
     expect(shown.text()[0]).toMatch(/could not undo/);
   });
 
   it('root: learned from Next on the main page', async () => {
     const win = replica('main-classic', MAIN_URL);
-    const bg = fakeSend({ 'page.query': answer(), 'page.learn': () => ({ outcome: 'saved', token: 't' }) });
+    const bg = fakeSend({
+      'signin.query': answer(),
+      'signin.learn': () => ({ outcome: 'saved', token: 't' }),
+    });
     await start(win, bg.send);
     $(win, '#root_user_radio_button').click();
     type(win, $(win, '#resolving_input'), 'owner@example.com');
     click(win, $(win, '#next_button'));
     await bg.settled();
-    expect(bg.of('page.learn').map((r) => r.signIn)).toEqual([{ type: 'root', email: 'owner@example.com' }]);
+    expect(bg.of('signin.learn').map((r) => r.signIn)).toEqual([
+      { type: 'root', email: 'owner@example.com' },
+    ]);
     expect(status(win)).toBe('learned');
   });
 });
@@ -588,8 +593,8 @@ describe('the decision reaches the background (the popup shows it for this tab)'
     ],
   ])('%s', async (_, html, route, done) => {
     const win = page(ACCOUNT_URL, html);
-    const bg = fakeSend({ 'page.query': answer(route), 'page.done': () => ({}) });
+    const bg = fakeSend({ 'signin.query': answer(route), 'signin.done': () => ({}) });
     await start(win, bg.send, { waitMs: 50 });
-    expect(bg.of('page.done')).toEqual([{ type: 'page.done', ...done }]);
+    expect(bg.of('signin.done')).toEqual([{ type: 'signin.done', ...done }]);
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PageStatus } from '../../../lib/messages';
-import type { Send } from '../../../lib/popup/model';
+import type { ExtensionRequest, PageStatus, Send } from '../../../lib/messages';
 import { createPageStateModel } from '../../../lib/popup/page-state';
 
 const TAB_URL = 'https://123456789012.signin.aws.amazon.com/console?code=x';
@@ -14,7 +13,7 @@ function setup(
   const asked: number[] = [];
   const send = (async () => ({
     tab: state && { state, url: opts.stored ?? STORED },
-  })) as unknown as Send;
+  })) as unknown as Send<ExtensionRequest>;
   const model = createPageStateModel({
     send,
     activeTab: async () => ({ id: 9, url: opts.url ?? TAB_URL }),

@@ -1,0 +1,253 @@
+// How the store keeps accounts in IndexedDB: chunks of up to CHUNK_SIZE records, every read validated
+// (damage reported and skipped), every write laid out onto the chunks it changes with its index entries
+// checked, in one transaction. lib/store.ts builds the account operations on top of this.
+import type { IDBPDatabase } from 'idb';
+import { type AccountChunk, CHUNK_SIZE, makeChunk, openSignpostDb, type SignpostDB } from './db';
+import { managedRefusal } from './managed-guard';
+import { AccountIndex, stripUndefined } from './merge';
+import type { Revision } from './revise';
+import { type Account, accountSchema, explain } from './schema';
+
+export interface StoreOptions {
+  now?: () => number;
+  newKey?: () => string;
+  /** Where damaged records are reported (the service worker's console by default). */
+  report?: (problem: string) => void;
+}
+
+/** What a write changed, so that it can be undone. */
+export interface Change<T> {
+  result: T;
+  /** Every record the write touched, before and after (absent before: created; absent after: removed). */
+  revisions: Revision[];
+}
+
+export class StoreError extends Error {}
+
+/** What one read of every chunk found. */
+interface Loaded {
+  chunks: AccountChunk[];
+  /** The valid accounts, in chunk order, as zod parsed them. */
+  accounts: Account[];
+  /** The raw entries that passed validation (so a rewritten chunk indexes exactly those). */
+  valid: Set<unknown>;
+  /** Account key → the chunk it is on. */
+  where: Map<string, number>;
+  /** Chunks whose own shape is damaged: reported, never rewritten. */
+  damaged: Set<number>;
+  problems: string[];
+}
+
+export const keyOf = (entry: unknown) => (entry as { key?: unknown } | null)?.key;
+
+export class AccountChunks {
+  protected cache?: { accounts: Account[]; problems: string[] };
+  protected readonly now: () => number;
+  protected readonly newKey: () => string;
+  protected readonly report: (problem: string) => void;
+
+  constructor(
+    protected readonly db: Promise<IDBPDatabase<SignpostDB>> = openSignpostDb(),
+    options: StoreOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.newKey = options.newKey ?? (() => crypto.randomUUID());
+    this.report = options.report ?? ((p) => console.warn(`Signpost: ${p}`));
+  }
+
+  /** Validates one stored account; a damaged one is reported (with its key) and skipped. */
+  protected check(entry: unknown, problems: string[]): Account | undefined {
+    const parsed = accountSchema.safeParse(entry);
+    if (parsed.success) return parsed.data;
+    const key = keyOf(entry);
+    const problem = `Skipped a damaged account record (${typeof key === 'string' ? key : 'no key'}): ${explain(parsed.error)}`;
+    problems.push(problem);
+    this.report(problem);
+    return undefined;
+  }
+
+  /** Validates every chunk and account read: what is damaged is reported and skipped, the rest load. */
+  private load(raw: unknown[]): Loaded {
+    const loaded: Loaded = {
+      chunks: [],
+      accounts: [],
+      valid: new Set(),
+      where: new Map(),
+      damaged: new Set(),
+      problems: [],
+    };
+    for (const chunk of raw as AccountChunk[]) {
+      if (!Array.isArray(chunk?.accounts) || typeof chunk.key !== 'number') {
+        const problem = `Skipped a damaged page of accounts (${String(chunk?.key)}).`;
+        loaded.problems.push(problem);
+        this.report(problem);
+        if (typeof chunk?.key === 'number') loaded.damaged.add(chunk.key);
+        continue;
+      }
+      loaded.chunks.push(chunk);
+      for (const entry of chunk.accounts) {
+        const account = this.check(entry, loaded.problems);
+        if (!account) continue;
+        loaded.accounts.push(account);
+        loaded.valid.add(entry);
+        loaded.where.set(account.key, chunk.key);
+      }
+    }
+    return loaded;
+  }
+
+  async list(): Promise<{ accounts: Account[]; problems: string[] }> {
+    if (!this.cache) {
+      const { accounts, problems } = this.load(await (await this.db).getAll('pages'));
+      this.cache = { accounts, problems };
+    }
+    return this.cache;
+  }
+
+  /** The one valid account with `key` on `chunk`, if any. */
+  private pick(chunk: AccountChunk | undefined, match: (entry: Record<string, unknown>) => boolean) {
+    const entry = chunk?.accounts.find(
+      (e) => e && typeof e === 'object' && match(e as Record<string, unknown>),
+    );
+    return entry === undefined ? undefined : this.check(entry, []);
+  }
+
+  async get(key: string): Promise<Account | undefined> {
+    const chunk = await (await this.db).getFromIndex('pages', 'byKey', key);
+    return this.pick(chunk, (e) => e.key === key);
+  }
+
+  /** Looks an account up by account ID or alias within a partition, through the IndexedDB indexes. */
+  async findByRef(
+    partition: string,
+    ref: { accountId: string } | { alias: string },
+  ): Promise<Account | undefined> {
+    const db = await this.db;
+    if ('accountId' in ref) {
+      const chunk = await db.getFromIndex('pages', 'byAccountId', `${partition}/${ref.accountId}`);
+      return this.pick(chunk, (e) => e.partition === partition && e.accountId === ref.accountId);
+    }
+    const chunk = await db.getFromIndex('pages', 'byAlias', `${partition}/${ref.alias}`);
+    return this.pick(chunk, (e) => e.partition === partition && e.alias === ref.alias);
+  }
+
+  /**
+   * Runs `change` against all valid accounts in one readwrite transaction and writes the chunks it touches.
+   * Nothing but IndexedDB is awaited inside the transaction; a record that fails validation aborts it whole.
+   * Damaged records stay on their chunks exactly as they were.
+   */
+  protected async transact<T>(
+    change: (index: AccountIndex) => { result: T; put: Account[]; remove: string[] },
+    /** Only the managed directory's own import may rewrite the organization's accounts. */
+    asPolicy = false,
+  ): Promise<Change<T>> {
+    const db = await this.db;
+    const tx = db.transaction('pages', 'readwrite');
+    const store = tx.objectStore('pages');
+    const loaded = this.load(await store.getAll());
+    const original = new Map(loaded.accounts.map((a) => [a.key, a]));
+    let outcome: { result: T; put: Account[]; remove: string[] };
+    const puts = new Map<string, Account>();
+    const writes = new Map<number, AccountChunk>();
+    let removed: string[] = [];
+    try {
+      outcome = change(new AccountIndex(loaded.accounts));
+      for (const put of outcome.put) {
+        const before = original.get(put.key);
+        const refused = asPolicy ? undefined : managedRefusal(before, put);
+        if (refused) throw new StoreError(refused);
+        const account = before?.managed && !asPolicy ? { ...put, managed: true as const } : put;
+        const parsed = accountSchema.safeParse(account);
+        if (!parsed.success) throw new StoreError(explain(parsed.error));
+        puts.set(account.key, stripUndefined(parsed.data));
+      }
+      removed = outcome.remove.filter((k) => !puts.has(k) && loaded.where.has(k));
+      const kept = asPolicy
+        ? undefined
+        : removed.map((k) => managedRefusal(original.get(k), undefined)).find(Boolean);
+      if (kept) throw new StoreError(kept);
+      this.layOut(loaded, puts, removed, writes);
+    } catch (error) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      throw error;
+    }
+    try {
+      // The writes and the commit are awaited together, so a refused write is reported once, in plain words.
+      await Promise.all([
+        ...[...writes.values()].map((chunk) =>
+          chunk.accounts.length ? store.put(chunk) : store.delete(chunk.key),
+        ),
+        tx.done,
+      ]);
+    } catch (error) {
+      this.cache = undefined;
+      throw new StoreError(
+        error instanceof DOMException && error.name === 'ConstraintError'
+          ? 'Two accounts would share an account ID or alias; nothing was saved.'
+          : `Could not save: ${(error as Error).message}`,
+      );
+    }
+    // What was read and written is what is there now: no need to read it all again.
+    const gone = new Set(removed);
+    const kept = loaded.accounts.filter((a) => !gone.has(a.key)).map((a) => puts.get(a.key) ?? a);
+    const added = [...puts.values()].filter((a) => !loaded.where.has(a.key));
+    this.cache = { accounts: [...kept, ...added], problems: loaded.problems };
+    const touched = [...puts.keys(), ...removed];
+    return {
+      result: outcome.result,
+      revisions: touched.map((k) => ({ before: original.get(k), after: puts.get(k) })),
+    };
+  }
+
+  /**
+   * Works out the chunks a write changes: accounts replaced where they are, removed ones taken out, new ones
+   * added to the last chunk with room (or a new chunk). Damaged entries and chunks are left as they were.
+   */
+  private layOut(
+    loaded: Loaded,
+    puts: Map<string, Account>,
+    removed: string[],
+    writes: Map<number, AccountChunk>,
+  ) {
+    const byKey = new Map(loaded.chunks.map((p) => [p.key, p]));
+    const entries = (n: number) =>
+      (writes.get(n) ?? { accounts: [...(byKey.get(n)?.accounts ?? [])] }).accounts;
+    const touch = (n: number, accounts: unknown[]) =>
+      writes.set(n, { key: n, accounts, ids: [], aliases: [], keys: [] });
+    const isThe = (key: string) => (e: unknown) => keyOf(e) === key && loaded.valid.has(e);
+    for (const key of removed) {
+      const n = loaded.where.get(key)!;
+      touch(
+        n,
+        entries(n).filter((e) => !isThe(key)(e)),
+      );
+    }
+    const lastKeys = [...byKey.keys(), ...loaded.damaged];
+    let last = loaded.chunks.length ? loaded.chunks[loaded.chunks.length - 1]!.key : -1;
+    let next = lastKeys.length ? Math.max(...lastKeys) + 1 : 0;
+    for (const [key, account] of puts) {
+      const n = loaded.where.get(key);
+      if (n !== undefined) {
+        touch(
+          n,
+          entries(n).map((e) => (isThe(key)(e) ? account : e)),
+        );
+        continue;
+      }
+      if (last < 0 || entries(last).length >= CHUNK_SIZE) last = next++;
+      touch(last, [...entries(last), account]);
+    }
+    const fresh = new Set<unknown>(puts.values());
+    for (const [n, chunk] of writes) {
+      const built = makeChunk(n, chunk.accounts, (e) => fresh.has(e) || loaded.valid.has(e));
+      // IndexedDB's multiEntry unique indexes ignore repeats within one record: check those here.
+      for (const list of [built.ids, built.aliases, built.keys]) {
+        if (new Set(list).size !== list.length) {
+          throw new StoreError('Two accounts would share an account ID or alias; nothing was saved.');
+        }
+      }
+      writes.set(n, built);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+// Where a popup route goes: which tab it uses (the current one only when it shows an AWS page or a blank new
+// tab), which sign-in a search result names, and whether that sign-in can be routed at all.
+import { isUnderConsoleHost, parseSignInUrl, supportsRoot } from '../hosts';
+import type { SignInTarget } from '../messages';
+import type { SearchEntry } from '../search';
+
+export interface TabInfo {
+  id?: number;
+  url?: string;
+}
+
+const NEW_TAB_PAGES =
+  /^(?:(?:chrome|edge|brave|vivaldi|opera):\/\/(?:newtab|new-tab-page|startpage)\/?|chrome-search:\/\/local-ntp\/.*|about:(?:blank|newtab|home|privatebrowsing))$/;
+
+/** A console or sign-in page of one of the partitions: routing there replaces nothing worth keeping. */
+export function isAwsPage(url: string | undefined): boolean {
+  return url !== undefined && (parseSignInUrl(url) !== undefined || isUnderConsoleHost(url));
+}
+
+export function isBlankTab(url: string | undefined): boolean {
+  return url !== undefined && NEW_TAB_PAGES.test(url);
+}
+
+/**
+ * Which tab a route should use: the current one when it shows an AWS page or a blank new tab, otherwise a
+ * new tab (undefined) so the page the user was reading stays. Ctrl/Cmd+Enter and a popup that is itself a
+ * tab always get a new tab.
+ */
+export function routeTabId(active: TabInfo | undefined, own: TabInfo | undefined, newTab: boolean) {
+  if (newTab || active?.id === undefined || own?.id === active.id) return undefined;
+  return isAwsPage(active.url) || isBlankTab(active.url) ? active.id : undefined;
+}
+
+export function targetOf(entry: SearchEntry): SignInTarget {
+  if (entry.kind === 'iam') return { type: 'iam', userName: entry.userName! };
+  return { type: entry.kind };
+}
+
+/** Root sign-in exists only in the standard partition; IAM sign-in needs an account ID or alias. */
+export function canRoute(entry: SearchEntry): boolean {
+  if (entry.kind === 'root') return supportsRoot(entry.account.partition);
+  return Boolean(entry.account.accountId || entry.account.alias);
+}
