@@ -55,11 +55,11 @@ afterAll(async () => {
 });
 
 /** A tab with the content-script probe attached before anything loads; its id as Signpost knows it. */
-async function probedTab() {
+async function probedTab(options?: { probe?: boolean }) {
   const page = await h.browser.newPage();
   await page.goto(`${h.origin}/popup.html`);
   const tabId = await extensionTabId(page);
-  const probe = await watchContentScript(page, h.extensionId);
+  const probe = await watchContentScript(page, h.extensionId, options);
   open.push({ page, probe });
   return { page, probe, tabId };
 }
@@ -242,8 +242,17 @@ describe('nothing fills on a host that is not exactly a sign-in host', () => {
   });
 
   it('sign-in pages framed by another site get nothing: no script, no fill, no mark', async () => {
-    const { page, probe } = await probedTab();
+    // The framing page loads before the watch attaches (Runtime.enable reports every context that already
+    // exists, so an injection would still show): with a CDP session attached first, a framed sign-in page
+    // sometimes never finished loading, and the test timed out instead of checking anything.
+    const page = await h.browser.newPage();
+    // Independent of what earlier tests left in the browser (a remembered sign-in sends the frame elsewhere).
+    const cdp = await page.createCDPSession();
+    await cdp.send('Network.clearBrowserCookies');
+    await cdp.detach();
     await page.goto('https://evil.test/');
+    const probe = await watchContentScript(page, h.extensionId, { probe: false });
+    open.push({ page, probe });
     const frames = page.mainFrame().childFrames();
     expect(frames.map((f) => new URL(f.url()).hostname).sort()).toEqual([
       '123456789012.signin.aws.amazon.com',

@@ -122,7 +122,12 @@ export interface ContentScriptWatch {
 }
 
 /** Starts watching Signpost's content script in `page` (call before navigating). */
-export async function watchContentScript(page: Page, extensionId: string): Promise<ContentScriptWatch> {
+export async function watchContentScript(
+  page: Page,
+  extensionId: string,
+  /** Off: only count injections (no breakpoint), for pages whose frames must not be paused by a debugger. */
+  { probe = true }: { probe?: boolean } = {},
+): Promise<ContentScriptWatch> {
   const cdp = await page.createCDPSession();
   const events: ProbeEvent[] = [];
   const injections: string[] = [];
@@ -149,8 +154,8 @@ export async function watchContentScript(page: Page, extensionId: string): Promi
   });
   await cdp.send('Runtime.enable');
   await cdp.send('Runtime.addBinding', { name: BINDING, executionContextName: name });
-  await cdp.send('Debugger.enable');
-  await cdp.send('Debugger.setBreakpointByUrl', {
+  if (probe) await cdp.send('Debugger.enable');
+  if (probe) await cdp.send('Debugger.setBreakpointByUrl', {
     url: `${origin}/inpage.js`,
     lineNumber: 0,
     columnNumber: 0,
