@@ -154,12 +154,10 @@ export async function watchContentScript(
   });
   await cdp.send('Runtime.enable');
   await cdp.send('Runtime.addBinding', { name: BINDING, executionContextName: name });
-  if (probe) await cdp.send('Debugger.enable');
-  if (probe) await cdp.send('Debugger.setBreakpointByUrl', {
-    url: `${origin}/inpage.js`,
-    lineNumber: 0,
-    columnNumber: 0,
-  });
+  if (probe) {
+    await cdp.send('Debugger.enable');
+    await cdp.send('Debugger.setBreakpointByUrl', { url: `${origin}/inpage.js`, lineNumber: 0, columnNumber: 0 });
+  }
   return {
     events,
     injections,
