@@ -156,7 +156,11 @@ export async function watchContentScript(
   await cdp.send('Runtime.addBinding', { name: BINDING, executionContextName: name });
   if (probe) {
     await cdp.send('Debugger.enable');
-    await cdp.send('Debugger.setBreakpointByUrl', { url: `${origin}/inpage.js`, lineNumber: 0, columnNumber: 0 });
+    await cdp.send('Debugger.setBreakpointByUrl', {
+      url: `${origin}/inpage.js`,
+      lineNumber: 0,
+      columnNumber: 0,
+    });
   }
   return {
     events,
