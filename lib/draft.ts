@@ -6,12 +6,16 @@ import {
   accountIdSchema,
   aliasSchema,
   colourSchema,
+  displayNameSchema,
   emailSchema,
   labelSchema,
   landingPathSchema,
   notesSchema,
   partitionSchema,
+  permissionSetSchema,
   regionSchema,
+  roleNameSchema,
+  startUrlSchema,
   tagsSchema,
   userNameSchema,
   usesSchema,
@@ -26,6 +30,19 @@ const draftFrecency = {
 export const signInDraftSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('iam'), userName: userNameSchema, ...draftFrecency }),
   z.object({ type: z.literal('root'), email: emailSchema, ...draftFrecency }),
+  z.object({
+    type: z.literal('sso'),
+    startUrl: startUrlSchema,
+    roleName: permissionSetSchema,
+    ...draftFrecency,
+  }),
+  z.object({
+    type: z.literal('switch'),
+    roleName: roleNameSchema,
+    displayName: displayNameSchema.optional(),
+    colour: colourSchema.optional(),
+    ...draftFrecency,
+  }),
 ]);
 
 /**

@@ -5,8 +5,8 @@ import { rootEmail } from './account';
 import type { AccountDraft, SignInDraft } from './draft';
 import { type Frecency, mergeFrecency } from './frecency';
 import { t } from './i18n';
-import { sameUserName } from './ids';
 import type { Account, SignIn } from './schema';
+import { hasDetails, signInId } from './sign-in-kinds';
 
 /** In-memory lookup of accounts by account ID, alias and root email, per partition. */
 export class AccountIndex {
@@ -104,17 +104,17 @@ export function toSignIn(draft: SignInDraft, ceiling?: Frecency): SignIn {
     uses: Math.min(draft.uses ?? 0, ceiling?.uses ?? Number.POSITIVE_INFINITY),
     lastUsed: Math.min(draft.lastUsed ?? 0, ceiling?.lastUsed ?? Number.POSITIVE_INFINITY),
   };
-  return draft.type === 'iam'
-    ? { type: 'iam', userName: draft.userName, ...f }
-    : { type: 'root', email: draft.email, ...f };
+  return stripUndefined({ ...draft, ...f }) as SignIn;
 }
 
 export function sameSignIn(a: SignIn | SignInDraft, b: SignIn | SignInDraft): boolean {
-  if (a.type === 'iam' && b.type === 'iam') return sameUserName(a.userName, b.userName);
-  return a.type === 'root' && b.type === 'root';
+  return signInId(a) === signInId(b);
 }
 
-/** Unions sign-ins: user names case-insensitively (first spelling kept), one root (the newer email wins). */
+/**
+ * Unions sign-ins: user and role names case-insensitively (first spelling kept), one root (the newer email
+ * wins), a switch role's display name and colour from the newer one where it gives them.
+ */
 export function unionSignIns(
   base: readonly SignIn[],
   extra: readonly (SignIn | SignInDraft)[],
@@ -130,10 +130,7 @@ export function unionSignIns(
     }
     const current = out[i]!;
     const f = mergeFrecency(current, incoming);
-    out[i] =
-      current.type === 'root' && incoming.type === 'root'
-        ? { ...current, email: incoming.email, ...f }
-        : { ...current, ...f };
+    out[i] = hasDetails(current) ? ({ ...current, ...incoming, ...f } as SignIn) : { ...current, ...f };
   }
   return out;
 }

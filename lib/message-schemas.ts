@@ -4,12 +4,23 @@
 // out of their bundles.
 import { z } from 'zod';
 import { accountDraftSchema } from './draft';
-import { accountSchema, aliasSchema, emailSchema, settingsSchema, userNameSchema } from './schema';
+import {
+  accountSchema,
+  aliasSchema,
+  emailSchema,
+  permissionSetSchema,
+  roleNameSchema,
+  settingsSchema,
+  startUrlSchema,
+  userNameSchema,
+} from './schema';
 
 /** Which sign-in of an account to open. */
 export const signInTargetSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('iam'), userName: userNameSchema }),
   z.object({ type: z.literal('root') }),
+  z.object({ type: z.literal('sso'), startUrl: startUrlSchema, roleName: permissionSetSchema }),
+  z.object({ type: z.literal('switch'), roleName: roleNameSchema }),
   /** The account's sign-in page with no user chosen. */
   z.object({ type: z.literal('account') }),
 ]);
@@ -51,12 +62,11 @@ export const extensionRequestSchema = z.discriminatedUnion('type', [
       .max(10_000),
   }),
   z.object({ type: z.literal('accounts.delete'), keys: z.array(z.string()).min(1) }),
-  /** Sign-ins of one account to remove: IAM user names and/or the root email. */
+  /** Sign-ins of one account to remove, by their identity (`signInId`: `iam:alice`, `root`, `switch:Admin`…). */
   z.object({
     type: z.literal('signins.delete'),
     key: z.string(),
-    userNames: z.array(z.string()).default([]),
-    root: z.boolean().default(false),
+    signIns: z.array(z.string().max(1000)).min(1).max(1000),
   }),
   /** Merges many drafts (an import) in one transaction: given fields win, sign-ins and tags are unioned. */
   z.object({ type: z.literal('accounts.import'), accounts: z.array(accountDraftSchema) }),

@@ -3,6 +3,9 @@
 // window or import wrote in between stays, so an Undo, an editor save or the Undo of a delete can only
 // take back or change what that one writer changed.
 import type { Account, SignIn } from './schema';
+import { factsOf, hasDetails, signInId } from './sign-in-kinds';
+
+export { signInId };
 
 /** One record before and after a change; absent before = created, absent after = deleted. */
 export interface Revision {
@@ -30,20 +33,21 @@ const SCALARS = [
   'landingPath',
 ] as const satisfies readonly (keyof Account)[];
 
-/** The identity of a sign-in within an account: the user name regardless of case, or the one root. */
-export function signInId(s: Pick<SignIn, 'type'> & { userName?: string }): string {
-  return s.type === 'iam' ? `iam:${s.userName!.toLowerCase()}` : s.type;
-}
-
 function byId(signIns: readonly SignIn[] | undefined): Map<string, SignIn> {
   return new Map((signIns ?? []).map((s) => [signInId(s), s]));
 }
 
 const same = (a: unknown, b: unknown) => a === b;
 
-/** What a sign-in is, apart from how often it was used: the spelling of its user name or its email. */
+/** What a sign-in is, apart from how often it was used: its spelling, its email, its display name. */
 function whoOf(s: SignIn | undefined): string | undefined {
-  return s === undefined ? undefined : s.type === 'iam' ? s.userName : s.email;
+  if (s === undefined) return undefined;
+  const facts = factsOf(s);
+  return JSON.stringify(
+    Object.keys(facts)
+      .sort()
+      .map((k) => [k, facts[k]]),
+  );
 }
 
 /**
@@ -97,21 +101,22 @@ function rebaseSignIns(
   for (const id of new Set([...b.keys(), ...a.keys()])) {
     const [was, will, is] = [b.get(id), a.get(id), out.get(id)];
     if (!will) {
-      // Removed by the writer: remove it now too, unless it is another root email than the one removed.
-      if (is && whoOf(is) !== whoOf(was) && is.type === 'root') conflict('root');
+      // Removed by the writer: remove it now too, unless it is another root email (or display name) than
+      // the one removed.
+      if (is && whoOf(is) !== whoOf(was) && hasDetails(is)) conflict(id);
       else out.delete(id);
       continue;
     }
     if (!was) {
       if (!is) out.set(id, will);
-      else if (is.type === 'root' && whoOf(is) !== whoOf(will)) conflict('root');
+      else if (hasDetails(is) && whoOf(is) !== whoOf(will)) conflict(id);
       continue;
     }
     if (!is) continue; // removed by someone else since: it stays removed
     let merged: SignIn = is;
     if (whoOf(was) !== whoOf(will)) {
-      if (whoOf(is) === whoOf(was)) merged = { ...merged, ...who(will) } as SignIn;
-      else if (whoOf(is) !== whoOf(will)) conflict('root');
+      if (whoOf(is) === whoOf(was)) merged = { ...will, uses: is.uses, lastUsed: is.lastUsed };
+      else if (whoOf(is) !== whoOf(will)) conflict(id);
     }
     // Use counts move by exactly what the writer added or took away; recency as the writer left it
     // unless it moved since.
@@ -120,10 +125,6 @@ function rebaseSignIns(
     out.set(id, { ...merged, uses, lastUsed });
   }
   return [...out.values()];
-}
-
-function who(s: SignIn): Partial<SignIn> {
-  return s.type === 'iam' ? { userName: s.userName } : { email: s.email };
 }
 
 /** The same fields and tags (sign-ins and times aside): nobody else edited the record. */

@@ -13,6 +13,8 @@ import {
 } from './ids';
 import { resolveLandingPath } from './landing-path';
 import { hasUnsafeText, stripUnsafeText, type TextKind } from './safe-text';
+import { signInId } from './sign-in-kinds';
+import { isPermissionSetName, isRoleName, normaliseRoleName, parseStartUrl } from './targets';
 
 // Extension pages forbid eval by CSP; zod would otherwise try `new Function` once and log a violation.
 z.config({ jitless: true });
@@ -62,6 +64,39 @@ export const colourSchema = z
   .transform((s) => s.trim().toLowerCase())
   .refine((s) => /^#[0-9a-f]{6}$/.test(s), { error: 'A colour is written #rrggbb, like #1f77b4.' });
 
+const START_URL_PROBLEMS = {
+  'not-url': 'A start URL is a web address, like https://d-1234567890.awsapps.com/start.',
+  'not-https': 'A start URL begins with https://.',
+  'not-portal':
+    'That is not an AWS access portal: a start URL is https://<directory or name>.awsapps.com/start, https://start.us-gov-home.awsapps.com/directory/<name> or https://ssoins-<16 hex>.portal.<region>.app.aws.',
+  path: 'An access portal address ends in /start (GovCloud: /directory/<name>); take out the rest of the path.',
+} as const;
+
+/** An Identity Center start URL, stored in its one normalised form. */
+export const startUrlSchema = z.string({ error: 'Start URL is missing.' }).transform((s, ctx) => {
+  const parsed = parseStartUrl(s);
+  if (typeof parsed !== 'string') return parsed.url;
+  ctx.addIssue({ code: 'custom', message: START_URL_PROBLEMS[parsed] });
+  return z.NEVER;
+});
+
+/** An Identity Center permission set's name (`sso_role_name`). */
+export const permissionSetSchema = z
+  .string({ error: 'Role name is missing.' })
+  .transform((s) => s.trim())
+  .refine(isPermissionSetName, {
+    error: 'A permission set name is 1 to 32 letters, digits or + = , . @ _ - characters.',
+  });
+
+/** An IAM role to switch to: its name, after its path when it has one (`division/team/ReadOnly`). */
+export const roleNameSchema = z
+  .string({ error: 'Role name is missing.' })
+  .transform(normaliseRoleName)
+  .refine(isRoleName, {
+    error:
+      'A role name is 1 to 64 letters, digits or + = , . @ _ - characters, after an optional path such as division/team/.',
+  });
+
 const BROKEN_TEXT = 'control characters or broken Unicode (a lone surrogate)';
 
 export const tagSchema = z
@@ -86,6 +121,14 @@ export const notesSchema = z
   .refine((s) => !hasUnsafeText(s, 'lines'), {
     error: `Notes cannot contain ${BROKEN_TEXT}; line breaks and tabs are fine.`,
   });
+
+/** The name the console shows for a switched-to role (AWS allows 64 characters). */
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'A display name cannot be empty.' })
+  .max(64, { error: 'A display name is at most 64 characters.' })
+  .refine((s) => !hasUnsafeText(s, 'line'), { error: `A display name cannot contain ${BROKEN_TEXT}.` });
 
 function decodes(s: string): boolean {
   try {
@@ -139,7 +182,28 @@ const frecency = {
 
 export const iamSignInSchema = z.object({ type: z.literal('iam'), userName: userNameSchema, ...frecency });
 export const rootSignInSchema = z.object({ type: z.literal('root'), email: emailSchema, ...frecency });
-export const signInSchema = z.discriminatedUnion('type', [iamSignInSchema, rootSignInSchema]);
+/** An Identity Center permission set in one account, reached through the access portal at `startUrl`. */
+export const ssoSignInSchema = z.object({
+  type: z.literal('sso'),
+  startUrl: startUrlSchema,
+  roleName: permissionSetSchema,
+  ...frecency,
+});
+/** A role to switch to in this account from a session in another (AWS's Switch Role form). */
+export const switchSignInSchema = z.object({
+  type: z.literal('switch'),
+  roleName: roleNameSchema,
+  displayName: repaired(displayNameSchema, 'line').optional(),
+  /** The colour the console shows for the switched role (aws-extend-switch-roles' `color`). */
+  colour: colourSchema.optional(),
+  ...frecency,
+});
+export const signInSchema = z.discriminatedUnion('type', [
+  iamSignInSchema,
+  rootSignInSchema,
+  ssoSignInSchema,
+  switchSignInSchema,
+]);
 
 export const accountSchema = z
   .object({
@@ -177,16 +241,35 @@ export const accountSchema = z
     }
     const seen = new Set<string>();
     for (const s of account.signIns) {
-      if (s.type !== 'iam') continue;
-      const k = s.userName.toLowerCase();
-      if (seen.has(k)) ctx.addIssue({ code: 'custom', message: `User name ${s.userName} is listed twice.` });
+      const k = signInId(s);
+      if (s.type !== 'root' && seen.has(k)) {
+        const what = s.type === 'iam' ? `User name ${s.userName}` : `Role ${s.roleName}`;
+        ctx.addIssue({ code: 'custom', message: `${what} is listed twice.` });
+      }
       seen.add(k);
+      if (s.type !== 'sso') continue;
+      if (!account.accountId) {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'An Identity Center sign-in needs the account ID: the portal link names the account by it.',
+        });
+      }
+      const portal = parseStartUrl(s.startUrl);
+      if (typeof portal !== 'string' && portal.partition !== account.partition) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `The access portal ${s.startUrl} is in another partition than this account.`,
+        });
+      }
     }
   });
 
 export type SignIn = z.infer<typeof signInSchema>;
 export type IamSignIn = z.infer<typeof iamSignInSchema>;
 export type RootSignIn = z.infer<typeof rootSignInSchema>;
+export type SsoSignIn = z.infer<typeof ssoSignInSchema>;
+export type SwitchSignIn = z.infer<typeof switchSignInSchema>;
 export type Account = z.infer<typeof accountSchema>;
 export type AccountInput = z.input<typeof accountSchema>;
 

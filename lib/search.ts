@@ -4,13 +4,16 @@ import uFuzzy from '@leeoniya/ufuzzy';
 import { displayLabel } from './account';
 import { frecencyScore } from './frecency';
 import { compareNatural } from './natural-sort';
-import type { Account } from './schema';
+import type { Account, SignIn } from './schema';
 import { type Highlights, highlight, NFIELDS, SEP } from './search-highlight';
 
 export { FIELDS, type Field, type Highlights } from './search-highlight';
 
-/** What one result routes to: an IAM user, the root user, or the account's sign-in page (no user saved). */
-export type EntryKind = 'iam' | 'root' | 'account';
+/**
+ * What one result routes to: an IAM user, the root user, an Identity Center role, a role to switch to, or
+ * the account's sign-in page (no sign-in saved).
+ */
+export type EntryKind = SignIn['type'] | 'account';
 
 export interface SearchEntry {
   /** Position in the index: stable for one account list, usable in DOM ids. */
@@ -21,6 +24,8 @@ export interface SearchEntry {
   userName: string | undefined;
   /** The root user's email (kind `root`). */
   email: string | undefined;
+  /** The stored sign-in (all kinds but `account`). */
+  signIn: SignIn | undefined;
   uses: number;
   lastUsed: number;
 }
@@ -55,13 +60,13 @@ export function flatten(accounts: readonly Account[]): SearchEntry[] {
   const entries: SearchEntry[] = [];
   for (const account of accounts) {
     for (const s of account.signIns) {
-      const iam = s.type === 'iam';
       entries.push({
         index: entries.length,
         account,
         kind: s.type,
-        userName: iam ? s.userName : undefined,
-        email: iam ? undefined : s.email,
+        userName: s.type === 'iam' ? s.userName : undefined,
+        email: s.type === 'root' ? s.email : undefined,
+        signIn: s,
         uses: s.uses,
         lastUsed: s.lastUsed,
       });
@@ -73,6 +78,7 @@ export function flatten(accounts: readonly Account[]): SearchEntry[] {
         kind: 'account',
         userName: undefined,
         email: undefined,
+        signIn: undefined,
         uses: 0,
         lastUsed: 0,
       });
@@ -123,8 +129,18 @@ export function buildIndex(accounts: readonly Account[]): SearchIndex {
     const e = entries[i]!;
     const a = e.account;
     // Same order as FIELDS.
-    const user = e.kind === 'iam' ? e.userName! : e.kind === 'root' ? 'root' : '';
-    const values = [a.label ?? '', a.alias ?? '', a.accountId ?? '', user, e.email ?? '', a.tags.join(' ')];
+    const s = e.signIn;
+    // A role is found by its name in the user column; a portal by its address, a switch by its display name.
+    const user = !s ? '' : s.type === 'root' ? 'root' : s.type === 'iam' ? s.userName : s.roleName;
+    const detail =
+      s?.type === 'root'
+        ? s.email
+        : s?.type === 'sso'
+          ? s.startUrl
+          : s?.type === 'switch'
+            ? (s.displayName ?? '')
+            : '';
+    const values = [a.label ?? '', a.alias ?? '', a.accountId ?? '', user, detail, a.tags.join(' ')];
     let at = 0;
     const base = i * (NFIELDS + 1);
     for (let f = 0; f < NFIELDS; f++) {

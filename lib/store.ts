@@ -7,7 +7,6 @@ import { AccountChunks, type Change, keyOf, StoreError } from './chunks';
 import type { AccountDraft } from './draft';
 import { applyEdit } from './edit';
 import { recordUse } from './frecency';
-import { sameUserName } from './ids';
 import { type LearnedSignIn, learnSignIn } from './learn-merge';
 import { type AccountIndex, frecencyCeiling, type MergeResult, mergeDraft, stripUndefined } from './merge';
 import type { UserTarget } from './message-schemas';
@@ -20,6 +19,7 @@ import {
   type Settings,
   settingsSchema,
 } from './schema';
+import { signInId } from './sign-in-kinds';
 
 export { type Change, StoreError, type StoreOptions } from './chunks';
 
@@ -91,15 +91,15 @@ export class Store extends AccountChunks {
     });
   }
 
-  async deleteSignIns(key: string, userNames: string[], root: boolean): Promise<Change<Account>> {
+  /** Removes the sign-ins of one account named by their identity (`signInId`). */
+  async deleteSignIns(key: string, ids: readonly string[]): Promise<Change<Account>> {
+    const gone = new Set(ids.map((id) => id.toLowerCase()));
     return this.transact((index) => {
       const account = index.byKey.get(key);
       if (!account) throw new StoreError('That account no longer exists.');
       const next: Account = {
         ...account,
-        signIns: account.signIns.filter((s) =>
-          s.type === 'root' ? !root : !userNames.some((u) => sameUserName(u, s.userName)),
-        ),
+        signIns: account.signIns.filter((s) => !gone.has(signInId(s).toLowerCase())),
         updatedAt: this.now(),
       };
       return { result: next, put: [next], remove: [] };
@@ -117,11 +117,8 @@ export class Store extends AccountChunks {
     const chunk = await tx.store.index('byKey').get(key);
     const at = chunk?.accounts.findIndex((e) => keyOf(e) === key) ?? -1;
     const account = chunk && at >= 0 ? this.check(chunk.accounts[at], []) : undefined;
-    const i = account?.signIns.findIndex((s) =>
-      target.type === 'root'
-        ? s.type === 'root'
-        : s.type === 'iam' && sameUserName(s.userName, target.userName),
-    );
+    const id = signInId(target);
+    const i = account?.signIns.findIndex((s) => signInId(s) === id);
     if (!chunk || !account || i === undefined || i < 0) {
       await tx.done;
       return;

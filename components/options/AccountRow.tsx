@@ -3,7 +3,8 @@
 import { displayLabel, partitionName } from '../../lib/account';
 import { t } from '../../lib/i18n';
 import { formatAccountId } from '../../lib/ids';
-import type { Account } from '../../lib/schema';
+import type { Account, SignIn } from '../../lib/schema';
+import { signInId, signInWho } from '../../lib/sign-in-kinds';
 
 export interface AccountRowProps {
   account: Account;
@@ -11,7 +12,7 @@ export interface AccountRowProps {
   onSelect: (on: boolean) => void;
   onEdit: () => void;
   onDelete: () => void;
-  onDeleteSignIn: (signIn: { type: 'iam'; userName: string } | { type: 'root' }) => void;
+  onDeleteSignIn: (signIn: SignIn) => void;
 }
 
 export function AccountRow({
@@ -65,9 +66,9 @@ export function AccountRow({
         {account.signIns.length > 0 ? (
           <ul class="signins" aria-label={t('optionsSignIns')}>
             {account.signIns.map((s) => {
-              const who = s.type === 'iam' ? s.userName : s.email;
+              const who = signInWho(s);
               return (
-                <li key={`${s.type}:${who}`} class={`signin signin--${s.type}`}>
+                <li key={signInId(s)} class={`signin signin--${s.type}`}>
                   <span class="signin__name">
                     {s.type === 'root' ? <span class="signin__kind">{t('optionsRootUser')}</span> : null}
                     {who}
@@ -78,15 +79,11 @@ export function AccountRow({
                       class="signin__delete"
                       aria-label={t(
                         'optionsDeleteSignIn',
-                        s.type === 'iam' ? who : t('optionsRootUser'),
+                        s.type === 'root' ? t('optionsRootUser') : who,
                         label,
                       )}
-                      title={t('optionsDeleteSignIn', s.type === 'iam' ? who : t('optionsRootUser'), label)}
-                      onClick={() =>
-                        onDeleteSignIn(
-                          s.type === 'iam' ? { type: 'iam', userName: s.userName } : { type: 'root' },
-                        )
-                      }
+                      title={t('optionsDeleteSignIn', s.type === 'root' ? t('optionsRootUser') : who, label)}
+                      onClick={() => onDeleteSignIn(s)}
                     >
                       ×
                     </button>

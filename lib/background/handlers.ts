@@ -87,7 +87,7 @@ const handlers = {
     return { deleted: result, revisions };
   },
   'signins.delete': async (req, ctx): Promise<{ account: Account; revisions: Revision[] }> => {
-    const { result, revisions } = await ctx.store.deleteSignIns(req.key, req.userNames, req.root);
+    const { result, revisions } = await ctx.store.deleteSignIns(req.key, req.signIns);
     return { account: result, revisions };
   },
   'accounts.import': async (req, ctx) => ctx.store.importDrafts(req.accounts),

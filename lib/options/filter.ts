@@ -6,6 +6,7 @@ import { displayLabel } from '../account';
 import { formatAccountId } from '../ids';
 import { compareNatural } from '../natural-sort';
 import type { Account } from '../schema';
+import { signInSearchText } from '../sign-in-kinds';
 
 export function haystack(account: Account): string {
   return [
@@ -15,7 +16,7 @@ export function haystack(account: Account): string {
     account.accountId && formatAccountId(account.accountId),
     account.partition,
     ...account.tags,
-    ...account.signIns.map((s) => (s.type === 'iam' ? s.userName : `root ${s.email}`)),
+    ...account.signIns.map(signInSearchText),
     account.notes,
   ]
     .filter(Boolean)

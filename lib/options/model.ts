@@ -5,9 +5,9 @@
 import { batch, computed, signal } from '@preact/signals';
 import { displayLabel } from '../account';
 import { t } from '../i18n';
-import type { UserTarget } from '../messages';
 import type { Revision } from '../revise';
-import { type Account, DEFAULT_SETTINGS, type Settings } from '../schema';
+import { type Account, DEFAULT_SETTINGS, type Settings, type SignIn } from '../schema';
+import { signInId, signInWho } from '../sign-in-kinds';
 import { message, type Notice, type OptionsCore, type OptionsDeps } from './core';
 import { createEditorModel } from './editor-model';
 import { filterAccounts, haystack, sortAccounts } from './filter';
@@ -131,16 +131,15 @@ export function createOptionsModel(deps: OptionsDeps) {
     return deleteAccounts([...selected.value]);
   }
 
-  async function deleteSignIn(account: Account, signIn: UserTarget) {
+  async function deleteSignIn(account: Account, signIn: SignIn) {
     try {
       const { revisions } = await deps.send({
         type: 'signins.delete',
         key: account.key,
-        userNames: signIn.type === 'iam' ? [signIn.userName] : [],
-        root: signIn.type === 'root',
+        signIns: [signInId(signIn)],
       });
       await load();
-      const who = signIn.type === 'iam' ? signIn.userName : t('optionsRootUser');
+      const who = signIn.type === 'root' ? t('optionsRootUser') : signInWho(signIn);
       notice.value = {
         kind: 'info',
         text: t('optionsSignInDeleted', who, displayLabel(account)),

@@ -32,8 +32,11 @@ export function routeTabId(active: TabInfo | undefined, own: TabInfo | undefined
 }
 
 export function targetOf(entry: SearchEntry): SignInTarget {
-  if (entry.kind === 'iam') return { type: 'iam', userName: entry.userName! };
-  return { type: entry.kind };
+  const s = entry.signIn;
+  if (s?.type === 'iam') return { type: 'iam', userName: s.userName };
+  if (s?.type === 'sso') return { type: 'sso', startUrl: s.startUrl, roleName: s.roleName };
+  if (s?.type === 'switch') return { type: 'switch', roleName: s.roleName };
+  return { type: s ? 'root' : 'account' };
 }
 
 /** Root sign-in exists only in the standard partition; IAM sign-in needs an account ID or alias. */

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Revision } from '../../lib/revise';
 import type { Account } from '../../lib/schema';
+import { signInWho } from '../../lib/sign-in-kinds';
 import { background } from '../fakes/background';
 import { contentScript } from '../fakes/senders';
 
@@ -11,7 +12,7 @@ type Bg = ReturnType<typeof background>;
 const ACCOUNT_PAGE = (label: string) => `https://${label}.signin.aws.amazon.com/console`;
 const list = async (bg: Bg) => (await bg.value<{ accounts: Account[] }>({ type: 'accounts.list' })).accounts;
 const users = (a: Account | undefined) =>
-  (a?.signIns ?? []).map((s) => (s.type === 'iam' ? s.userName : `root:${s.email}`)).sort();
+  (a?.signIns ?? []).map((s) => (s.type === 'root' ? `root:${s.email}` : signInWho(s))).sort();
 const byId = async (bg: Bg, id: string) => (await list(bg)).find((a) => a.accountId === id);
 
 async function learn(bg: Bg, page: string, account: string, userName: string, tabId: number) {
@@ -162,7 +163,7 @@ describe('Undo on the options page puts back what was deleted, onto what is ther
     const { revisions } = await bg.value<{ revisions: Revision[] }>({
       type: 'signins.delete',
       key,
-      userNames: ['alice'],
+      signIns: ['iam:alice'],
     });
     await learn(bg, ACCOUNT_PAGE('111111111111'), '111111111111', 'dave', 3);
     await bg.value({ type: 'accounts.revert', revisions });

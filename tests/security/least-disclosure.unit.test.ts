@@ -172,7 +172,7 @@ describe('messages of the wrong shape get a plain refusal and change nothing', (
     ['accounts.delete: no keys', { type: 'accounts.delete', keys: [] }, /^Signpost did not understand/],
     [
       'signins.delete: an account that does not exist',
-      { type: 'signins.delete', key: 'gone', userNames: ['alice'] },
+      { type: 'signins.delete', key: 'gone', signIns: ['iam:alice'] },
       'That account no longer exists.',
     ],
     [

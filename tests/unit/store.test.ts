@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openSignpostDb, rawAccounts } from '../../lib/db';
 import type { AccountDraftInput } from '../../lib/draft';
 import { accountDraftSchema } from '../../lib/draft';
+import { signInWho } from '../../lib/sign-in-kinds';
 import { Store } from '../../lib/store';
 
 function makeStore(start = 1_000) {
@@ -89,7 +90,7 @@ describe('store: create, read, update, delete', () => {
     const a = await store.save(
       draft({ accountId: '123456789012', signIns: [iam('Alice'), iam('bob'), root('r@x.io')] }),
     );
-    const { result: account } = await store.deleteSignIns(a.result.account.key, ['alice'], true);
+    const { result: account } = await store.deleteSignIns(a.result.account.key, ['iam:alice', 'root']);
     expect(account.signIns).toEqual([{ type: 'iam', userName: 'bob', uses: 0, lastUsed: 0 }]);
   });
 
@@ -115,10 +116,7 @@ describe('merge rules', () => {
     const { accounts } = await store.list();
     expect(accounts).toHaveLength(1);
     expect(accounts[0]).toMatchObject({ accountId: '123456789012', alias: 'acme-prod', label: 'Prod' });
-    expect(accounts[0]!.signIns.map((s) => (s.type === 'iam' ? s.userName : s.email)).sort()).toEqual([
-      'alice',
-      'bob',
-    ]);
+    expect(accounts[0]!.signIns.map(signInWho).sort()).toEqual(['alice', 'bob']);
     expect(linked.result.remove).toHaveLength(1);
   });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseImport } from '../../../lib/import/parse';
 import { planImport } from '../../../lib/import/plan';
 import type { Account } from '../../../lib/schema';
+import { signInWho } from '../../../lib/sign-in-kinds';
 
 const NOW = 1_750_000_000_000;
 
@@ -62,10 +63,7 @@ describe('planImport', () => {
     const plan = planImport([], parseImport('account,user\n111111111111,a\n111111111111,b\n'), NOW);
     expect(plan.new).toHaveLength(1);
     expect(plan.new[0]!.lines).toEqual([2, 3]);
-    expect(plan.new[0]!.account.signIns.map((s) => (s.type === 'iam' ? s.userName : s.email))).toEqual([
-      'a',
-      'b',
-    ]);
+    expect(plan.new[0]!.account.signIns.map(signInWho)).toEqual(['a', 'b']);
   });
 
   it('finds nothing to change when the same Organizations file is imported twice', () => {

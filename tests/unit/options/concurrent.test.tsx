@@ -3,6 +3,7 @@
 // window) between the moment the page read an account and the moment it writes it must survive the
 // editor's Save and the page's Undo; a field changed on both sides is refused with a plain message.
 import { describe, expect, it } from 'vitest';
+import { signInWho } from '../../../lib/sign-in-kinds';
 import { click, renderOptions, type } from './render-options';
 
 const SEED = [
@@ -27,9 +28,7 @@ async function learnElsewhere(page: Page, userName: string) {
 }
 
 const users = async (page: Page) =>
-  (await page.store.list()).accounts
-    .find((a) => a.key === 'pay')
-    ?.signIns.map((s) => (s.type === 'iam' ? s.userName : s.email));
+  (await page.store.list()).accounts.find((a) => a.key === 'pay')?.signIns.map(signInWho);
 
 describe('the editor saves only what the person changed', () => {
   it('a user learned elsewhere while the editor is open is still there after Save', async () => {
