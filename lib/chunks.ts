@@ -98,22 +98,28 @@ export class AccountChunks {
 
   async list(): Promise<{ accounts: Account[]; problems: string[] }> {
     if (!this.cache) {
-      const { accounts, problems } = this.load(await (await this.db).getAll('pages'));
+      const { accounts, problems } = this.load(await (await this.db).getAll('chunks'));
       this.cache = { accounts, problems };
     }
     return this.cache;
   }
 
   /** The one valid account with `key` on `chunk`, if any. */
+  /**
+   * The valid account on `chunk` that `match` names. A damaged record with the same ID or alias on the same
+   * chunk (carried along unindexed) is passed over, not returned in its place.
+   */
   private pick(chunk: AccountChunk | undefined, match: (entry: Record<string, unknown>) => boolean) {
-    const entry = chunk?.accounts.find(
-      (e) => e && typeof e === 'object' && match(e as Record<string, unknown>),
-    );
-    return entry === undefined ? undefined : this.check(entry, []);
+    for (const e of chunk?.accounts ?? []) {
+      if (!e || typeof e !== 'object' || !match(e as Record<string, unknown>)) continue;
+      const account = this.check(e, []);
+      if (account) return account;
+    }
+    return undefined;
   }
 
   async get(key: string): Promise<Account | undefined> {
-    const chunk = await (await this.db).getFromIndex('pages', 'byKey', key);
+    const chunk = await (await this.db).getFromIndex('chunks', 'byKey', key);
     return this.pick(chunk, (e) => e.key === key);
   }
 
@@ -124,10 +130,10 @@ export class AccountChunks {
   ): Promise<Account | undefined> {
     const db = await this.db;
     if ('accountId' in ref) {
-      const chunk = await db.getFromIndex('pages', 'byAccountId', `${partition}/${ref.accountId}`);
+      const chunk = await db.getFromIndex('chunks', 'byAccountId', `${partition}/${ref.accountId}`);
       return this.pick(chunk, (e) => e.partition === partition && e.accountId === ref.accountId);
     }
-    const chunk = await db.getFromIndex('pages', 'byAlias', `${partition}/${ref.alias}`);
+    const chunk = await db.getFromIndex('chunks', 'byAlias', `${partition}/${ref.alias}`);
     return this.pick(chunk, (e) => e.partition === partition && e.alias === ref.alias);
   }
 
@@ -142,8 +148,8 @@ export class AccountChunks {
     asPolicy = false,
   ): Promise<Change<T>> {
     const db = await this.db;
-    const tx = db.transaction('pages', 'readwrite');
-    const store = tx.objectStore('pages');
+    const tx = db.transaction('chunks', 'readwrite');
+    const store = tx.objectStore('chunks');
     const loaded = this.load(await store.getAll());
     const original = new Map(loaded.accounts.map((a) => [a.key, a]));
     let outcome: { result: T; put: Account[]; remove: string[] };

@@ -4,12 +4,9 @@ import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type St
 import { accountSchema } from './schema';
 
 export const DB_NAME = 'signpost';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
-/**
- * How many accounts one chunk record holds. Chunks live in the object store named 'pages' (their name before
- * "page" was kept for sign-in and extension pages): renaming a store needs a migration, so it keeps its name.
- */
+/** How many accounts one chunk record holds (in the object store `chunks`; `pages` until version 4). */
 export const CHUNK_SIZE = 100;
 
 /**
@@ -29,7 +26,7 @@ export interface AccountChunk {
 }
 
 export interface SignpostDB extends DBSchema {
-  pages: {
+  chunks: {
     key: number;
     value: AccountChunk;
     indexes: {
@@ -53,6 +50,20 @@ interface LegacyDB extends DBSchema {
     indexes: { byAccountId: [string, string]; byAlias: [string, string] };
   };
   meta: { key: string; value: unknown };
+}
+
+/** The v3 layout: the chunks under their first name, `pages`; the v4 step renames the store. */
+interface V3DB extends DBSchema {
+  pages: SignpostDB['chunks'];
+  meta: { key: string; value: unknown };
+}
+
+/** The chunk store and its indexes (v3 created it as `pages`, v4 as `chunks`). */
+function createChunkStore(db: IDBPDatabase<V3DB> | Db, name: 'pages' | 'chunks') {
+  const chunks = (db as IDBPDatabase<V3DB>).createObjectStore(name as 'pages', { keyPath: 'key' });
+  chunks.createIndex('byAccountId', 'ids', { unique: true, multiEntry: true });
+  chunks.createIndex('byAlias', 'aliases', { unique: true, multiEntry: true });
+  chunks.createIndex('byKey', 'keys', { unique: true, multiEntry: true });
 }
 
 type Tx = IDBPTransaction<SignpostDB, StoreNames<SignpostDB>[], 'versionchange'>;
@@ -107,10 +118,7 @@ export const UPGRADES: Record<number, (db: Db, tx: Tx) => void | Promise<void>> 
   },
   // v3: accounts move into chunks of CHUNK_SIZE, every record as it was (damaged ones too, unindexed).
   3: async (db, tx) => {
-    const chunks = db.createObjectStore('pages', { keyPath: 'key' });
-    chunks.createIndex('byAccountId', 'ids', { unique: true, multiEntry: true });
-    chunks.createIndex('byAlias', 'aliases', { unique: true, multiEntry: true });
-    chunks.createIndex('byKey', 'keys', { unique: true, multiEntry: true });
+    createChunkStore(db, 'pages');
     const legacyTx = tx as unknown as IDBPTransaction<LegacyDB, ['accounts'], 'versionchange'>;
     const records = await legacyTx.objectStore('accounts').getAll();
     // Only valid records are indexed (as the store does on every write); damaged ones come along unindexed,
@@ -127,13 +135,25 @@ export const UPGRADES: Record<number, (db: Db, tx: Tx) => void | Promise<void>> 
     const writes: Promise<unknown>[] = [];
     for (let i = 0; i * CHUNK_SIZE < records.length; i++) {
       writes.push(
-        tx
+        (tx as unknown as IDBPTransaction<V3DB, ['pages'], 'versionchange'>)
           .objectStore('pages')
           .put(makeChunk(i, records.slice(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE), indexable)),
       );
     }
     await Promise.all(writes);
     db.deleteObjectStore('accounts' as never);
+  },
+  // v4 (release 2: Identity Center and switch-role sign-ins): the chunk store takes its name, `chunks`
+  // ("page" means a sign-in or extension page everywhere else). Every chunk moves as it was, damaged
+  // accounts and index entries included. The version bump also keeps an older Signpost (a rolled-back
+  // managed install) from opening a database whose accounts hold sign-in kinds it cannot read: its open
+  // fails with a version error instead of listing those accounts as damaged.
+  4: async (db, tx) => {
+    const v3Tx = tx as unknown as IDBPTransaction<V3DB, ['pages'], 'versionchange'>;
+    const chunks = await v3Tx.objectStore('pages').getAll();
+    createChunkStore(db, 'chunks');
+    await Promise.all(chunks.map((chunk) => tx.objectStore('chunks').put(chunk)));
+    db.deleteObjectStore('pages' as never);
   },
 };
 
@@ -151,5 +171,5 @@ export function openSignpostDb(name = DB_NAME, version = DB_VERSION): Promise<Db
 
 /** Every account record as stored, valid or not (tests and diagnostics read the chunks through this). */
 export async function rawAccounts(db: Db): Promise<unknown[]> {
-  return (await db.getAll('pages')).flatMap((chunk) => chunk.accounts);
+  return (await db.getAll('chunks')).flatMap((chunk) => chunk.accounts);
 }

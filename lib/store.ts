@@ -113,7 +113,7 @@ export class Store extends AccountChunks {
    * held that query up for 150 ms and made the next popup open re-read everything.
    */
   async recordUse(key: string, target: UserTarget): Promise<void> {
-    const tx = (await this.db).transaction('pages', 'readwrite');
+    const tx = (await this.db).transaction('chunks', 'readwrite');
     const chunk = await tx.store.index('byKey').get(key);
     const at = chunk?.accounts.findIndex((e) => keyOf(e) === key) ?? -1;
     const account = chunk && at >= 0 ? this.check(chunk.accounts[at], []) : undefined;

@@ -54,7 +54,7 @@ function storedKeys(): Promise<string[]> {
         open.onerror = () => fail(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const all = db.transaction('pages').objectStore('pages').getAll();
+          const all = db.transaction('chunks').objectStore('chunks').getAll();
           all.onerror = () => fail(all.error);
           all.onsuccess = () => {
             db.close();

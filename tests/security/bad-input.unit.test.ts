@@ -709,7 +709,7 @@ describe('corrupt records read from IndexedDB', () => {
           return { ...value, key: `junk-${i}` };
         });
         await db.put(
-          'pages',
+          'chunks',
           makeChunk(0, [valid, ...damaged], (a) => a === valid),
         );
         const written = damaged.length;

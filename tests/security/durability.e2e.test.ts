@@ -227,7 +227,7 @@ describe('a database written by schema version 1, opened by this build in Chromi
         });
       const db = await request(indexedDB.open('signpost'));
       // Schema v3 keeps accounts in pages; every record, damaged or not, is on one of them.
-      const pages = await request(db.transaction('pages').objectStore('pages').getAll());
+      const pages = await request(db.transaction('chunks').objectStore('chunks').getAll());
       db.close();
       return (pages as { accounts: { key: string }[] }[]).flatMap((p) => p.accounts);
     });

@@ -71,7 +71,7 @@ describe('omnibox: any label leaves every suggestion well-formed XML', () => {
     const db = await openSignpostDb();
     const record = stored('Prod\u0001\uD800uction', 'one\u0000\nline', 'p\u0007rod', 1);
     await db.put(
-      'pages',
+      'chunks',
       makeChunk(0, [record], () => true),
     );
     db.close();

@@ -4,6 +4,7 @@ import { accountDraftSchema } from '../../lib/draft';
 import { Store } from '../../lib/store';
 import v1 from '../fixtures/db/v1.json';
 import v2 from '../fixtures/db/v2.json';
+import v3 from '../fixtures/db/v3.json';
 import { seedVersion } from './db-frozen';
 
 describe('schema upgrades', () => {
@@ -43,7 +44,7 @@ describe('schema upgrades', () => {
     expect((await store.list()).accounts).toEqual(v1.accounts);
   });
 
-  it('v2 → v3: accounts move into pages in the order v2 listed them, damaged records carried along unindexed', async () => {
+  it('v2 → current: accounts move into chunks in the order v2 listed them, damaged records carried along unindexed', async () => {
     const damaged = { key: 'damaged', partition: 'aws', accountId: '123456789012', label: 7 };
     const many = Array.from({ length: 250 }, (_, i) => ({
       ...v1.accounts[0]!,
@@ -54,9 +55,9 @@ describe('schema upgrades', () => {
     }));
     await seedVersion(2, { accounts: [...many, damaged] });
     const db = await openSignpostDb();
-    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'pages']);
-    const pages = await db.getAll('pages');
-    expect(pages.map((p) => p.accounts.length)).toEqual([100, 100, 51]);
+    expect([...db.objectStoreNames].sort()).toEqual(['chunks', 'meta']);
+    const chunks = await db.getAll('chunks');
+    expect(chunks.map((c) => c.accounts.length)).toEqual([100, 100, 51]);
     // In the order v2 listed them (by key), each exactly as stored.
     expect(await rawAccounts(db)).toEqual([damaged, ...many].map((a) => JSON.parse(JSON.stringify(a))));
     db.close();
@@ -69,11 +70,64 @@ describe('schema upgrades', () => {
     expect((await store.findByRef('aws', { accountId: '100000000249' }))?.key).toBe('k249');
   });
 
+  it('v3 → v4: the chunks v3 wrote move to the store named chunks, as they were, indexes and settings too', async () => {
+    await seedVersion(3, { pages: v3.pages, meta: v3.meta });
+    const db = await openSignpostDb();
+    expect(db.version).toBe(4);
+    expect([...db.objectStoreNames].sort()).toEqual(['chunks', 'meta']);
+    expect(await db.getAll('chunks')).toEqual(v3.pages);
+    expect(await db.getFromIndex('chunks', 'byAlias', 'aws-cn/acme-china')).toMatchObject({ key: 0 });
+    db.close();
+    const store = new Store(openSignpostDb());
+    const { accounts, problems } = await store.list();
+    expect(problems).toEqual([]);
+    expect(accounts).toEqual(v3.pages.flatMap((c) => c.accounts));
+    expect(await store.settings()).toEqual(v3.meta.settings);
+    expect((await store.findByRef('aws-us-gov', { accountId: '333344445555' }))?.label).toBe('Acme GovCloud');
+  });
+
+  it('v3 → v4: a damaged v3 record comes along unindexed, and the new sign-in kinds can then be stored', async () => {
+    const damaged = { key: 'damaged', partition: 'aws', accountId: '999999999999', signIns: 'oops' };
+    const [first] = v3.pages;
+    await seedVersion(3, { pages: [{ ...first, accounts: [...first!.accounts, damaged] }], meta: v3.meta });
+    const store = new Store(openSignpostDb());
+    expect((await store.list()).problems).toEqual([expect.stringContaining('damaged')]);
+    const saved = await store.save(
+      accountDraftSchema.parse({
+        accountId: '123456789012',
+        signIns: [
+          {
+            type: 'sso',
+            startUrl: 'https://d-1234567890.awsapps.com/start/',
+            roleName: 'AdministratorAccess',
+          },
+          { type: 'switch', roleName: 'team/Ops', displayName: 'Prod ops', colour: '#1f77b4' },
+        ],
+      }),
+    );
+    expect(saved.result.account.signIns.map((s) => s.type)).toEqual(['iam', 'root', 'sso', 'switch']);
+    const reopened = new Store(openSignpostDb());
+    const prod = await reopened.findByRef('aws', { accountId: '123456789012' });
+    expect(prod?.signIns.find((s) => s.type === 'sso')).toMatchObject({
+      startUrl: 'https://d-1234567890.awsapps.com/start',
+    });
+    expect(await rawAccounts(await openSignpostDb())).toContainEqual(damaged);
+    // The valid account with the damaged record's ID can still be saved: the damaged one holds no index entry.
+    await reopened.save(accountDraftSchema.parse({ accountId: '999999999999', label: 'Real' }));
+    expect((await reopened.findByRef('aws', { accountId: '999999999999' }))?.label).toBe('Real');
+  });
+
+  it('an older Signpost (schema 3) cannot open the upgraded database', async () => {
+    await seedVersion(3, { pages: v3.pages, meta: v3.meta });
+    (await openSignpostDb()).close();
+    await expect(openSignpostDb('signpost', 3)).rejects.toThrow(/version/i);
+  });
+
   it('opening the current version twice changes nothing', async () => {
     await seedVersion(2, { accounts: v1.accounts });
     (await openSignpostDb()).close();
     const db = await openSignpostDb();
-    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'pages']);
+    expect([...db.objectStoreNames].sort()).toEqual(['chunks', 'meta']);
     expect(await rawAccounts(db)).toEqual(v1.accounts);
     db.close();
   });

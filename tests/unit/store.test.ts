@@ -254,9 +254,9 @@ describe('damaged records', () => {
     await store.save(draft({ accountId: '222222222222', label: 'Good two' }));
     // Damage two records where they are stored: on the page of the good ones.
     const db = await openSignpostDb();
-    const [page] = await db.getAll('pages');
+    const [page] = await db.getAll('chunks');
     const broken = { key: 'broken', partition: 'aws', accountId: 'xyz', createdAt: 0, updatedAt: 0 };
-    await db.put('pages', {
+    await db.put('chunks', {
       ...page!,
       accounts: [...page!.accounts, broken, { key: 'worse', nonsense: true }],
     });
@@ -277,8 +277,8 @@ describe('damaged records', () => {
     const { store } = makeStore();
     await store.save(draft({ accountId: '111111111111', label: 'Good one' }));
     const db = await openSignpostDb();
-    const [page] = await db.getAll('pages');
-    await db.put('pages', {
+    const [page] = await db.getAll('chunks');
+    await db.put('chunks', {
       ...page!,
       accounts: [...page!.accounts, { key: 'broken', partition: 'aws', accountId: 'xyz' }],
     });
