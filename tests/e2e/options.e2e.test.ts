@@ -214,7 +214,7 @@ describe('the rest of the options page', () => {
     expect(files[0]).toMatch(/^signpost-export-\d{4}-\d{2}-\d{2}\.json$/);
     const doc = JSON.parse(await readFile(join(downloads, files[0]!), 'utf8'));
     const { accounts, settings } = await list();
-    expect(doc).toMatchObject({ format: 'signpost', version: 1, settings });
+    expect(doc).toMatchObject({ format: 'signpost', version: 2, settings });
     expect(doc.accounts).toEqual(accounts);
   });
 
