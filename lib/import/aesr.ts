@@ -83,16 +83,13 @@ function readBase(p: Profile): Read {
   return { ok: true, draft, notes };
 }
 
+/** A target: a profile with a role of its own, or one that names a base (`base`) to take the role from. */
 function readTarget(p: Profile, base: Profile | undefined): Read {
   const account = named(p);
   if (!account.ok) return account;
   const roleName = account.roleName ?? base?.values.target_role_name;
-  if (!roleName) {
-    return {
-      ok: false,
-      reason: base ? t('importAesrNoRoleFromBase', p.name, base.name) : t('importAesrNoRole', p.name),
-    };
-  }
+  // Only a target that names a base can lack a role: without one, a profile with no role is a base.
+  if (!roleName) return { ok: false, reason: t('importAesrNoRoleFromBase', p.name, base?.name ?? '') };
   const notes: string[] = [];
   const signIn: SignInDraft = { type: 'switch', roleName, displayName: p.name.slice(0, 64) };
   const color = p.values.color;
