@@ -179,6 +179,19 @@ describe('checkDraft', () => {
               userName: fc.constantFrom('alice', 'Alice', 'bob', 'bad name'),
             }),
             fc.record({ type: fc.constant('root'), email: fc.oneof(emailArb, fc.constant('nope')) }),
+            fc.record({
+              type: fc.constant('sso'),
+              startUrl: fc.constantFrom(
+                'https://d-1234567890.awsapps.com/start',
+                'https://start.us-gov-home.awsapps.com/directory/corp',
+                'https://d-1234567890.awsapps.com.evil.example/start',
+              ),
+              roleName: fc.constantFrom('Admin', 'admin', 'bad name'),
+            }),
+            fc.record({
+              type: fc.constant('switch'),
+              roleName: fc.constantFrom('R', 'r', 'a/R', 'bad name'),
+            }),
           ),
           { maxLength: 4 },
         ),
