@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseImport } from '../../../lib/import/parse';
+import { planImport } from '../../../lib/import/plan';
+import type { Account } from '../../../lib/schema';
 
 const text = readFileSync('tests/fixtures/import/aws-config-sso.ini', 'utf8');
 const CORP = 'https://d-1234567890.awsapps.com/start';
@@ -174,5 +176,45 @@ describe('start URLs in a profile', () => {
           'Profile p: The access portal https://start.us-gov-home.awsapps.com/directory/corp is in another partition than this account.',
       },
     ]);
+  });
+});
+
+describe('planning roles into a store', () => {
+  const f = { uses: 3, lastUsed: 50 };
+  const stored: Account = {
+    key: 'k',
+    partition: 'aws',
+    accountId: '111122223333',
+    label: 'Production',
+    tags: [],
+    signIns: [
+      { type: 'sso', startUrl: CORP, roleName: 'AdministratorAccess', ...f },
+      { type: 'switch', roleName: 'Old', colour: '#112233', ...f },
+    ],
+    createdAt: 1,
+    updatedAt: 1,
+  };
+
+  it('unions the file roles with the stored ones and removes none, keeping their use counts', () => {
+    const plan = planImport([stored], parseImport(text), 100);
+    const entry = plan.updated.find((e) => e.account.key === 'k')!;
+    expect(entry.account.label).toBe('Production');
+    expect(entry.account.signIns).toEqual([
+      { type: 'sso', startUrl: CORP, roleName: 'AdministratorAccess', ...f },
+      { type: 'switch', roleName: 'Old', colour: '#112233', ...f },
+      { type: 'sso', startUrl: CORP, roleName: 'ReadOnlyAccess', uses: 0, lastUsed: 0 },
+    ]);
+    expect(entry.removes).toEqual([]);
+  });
+
+  it('leaves an account unchanged when the file names only roles it has', () => {
+    const plan = planImport(
+      [stored],
+      parseImport(
+        `[profile p]\nsso_start_url = ${CORP}\nsso_account_id = 111122223333\nsso_role_name = administratoraccess\n`,
+      ),
+      100,
+    );
+    expect(plan.unchanged.map((e) => e.account.key)).toEqual(['k']);
   });
 });
