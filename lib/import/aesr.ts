@@ -9,7 +9,7 @@
 // Targets become switch-role sign-ins (the section name is the display name, as AESR shows it) on the
 // account they name; a base becomes an account with its ID or alias and no sign-in, because a person
 // signs in to it (with an IAM user, root, Identity Center…) rather than switching to it.
-import type { AccountDraft, AccountDraftInput, SignInDraft } from '../draft';
+import type { AccountDraftInput, SignInDraft } from '../draft';
 import { t } from '../i18n';
 import { isAccountId, isAlias, normaliseAccountId, normaliseAlias, type Partition } from '../ids';
 import { parseRoleArn } from '../targets';
@@ -64,6 +64,12 @@ function named(p: Profile): Named {
   return { ok: true, partition: partitionOfRegion(p.values.region), ref, roleName: role || undefined };
 }
 
+/** The name cut to the 64 UTF-16 units the console's display name takes, never through a surrogate pair. */
+function consoleName(name: string): string {
+  const cut = name.slice(0, 64);
+  return /[\uD800-\uDBFF]$/.test(cut) && name.length > 64 ? cut.slice(0, -1) : cut;
+}
+
 function ignoredKeys(p: Profile, extra: readonly string[] = []): string[] {
   return Object.keys(p.values).filter((k) => !KNOWN.has(k) || extra.includes(k));
 }
@@ -91,7 +97,7 @@ function readTarget(p: Profile, base: Profile | undefined): Read {
   // Only a target that names a base can lack a role: without one, a profile with no role is a base.
   if (!roleName) return { ok: false, reason: t('importAesrNoRoleFromBase', p.name, base?.name ?? '') };
   const notes: string[] = [];
-  const signIn: SignInDraft = { type: 'switch', roleName, displayName: p.name.slice(0, 64) };
+  const signIn: SignInDraft = { type: 'switch', roleName, displayName: consoleName(p.name) };
   const color = p.values.color;
   if (color && /^[0-9a-f]{6}$/i.test(color)) signIn.colour = `#${color.toLowerCase()}`;
   else if (color) notes.push(t('importAesrBadColour', p.name, color));
@@ -147,7 +153,7 @@ export function parseAesr(text: string): ImportParse {
     }
     const row: ImportRow = {
       line: p.line,
-      draft: checked.draft as AccountDraft,
+      draft: checked.draft,
       fillOnly: ['label', 'region'],
     };
     if (read.notes.length) row.notes = read.notes;

@@ -130,6 +130,15 @@ describe('aws-extend-switch-roles configuration', () => {
     expect(result.rejected).toEqual([{ line: 4, reason: expect.stringMatching(reason) }]);
   });
 
+  it('cuts a display name before a character it would split', () => {
+    const name = `${'n'.repeat(63)}😀tail`;
+    const result = parseImport(`[${name}]\naws_account_id = 111111111111\nrole_name = R\n`);
+    expect(result.rejected).toEqual([]);
+    expect(result.rows[0]!.draft.signIns).toEqual([
+      { type: 'switch', roleName: 'R', displayName: 'n'.repeat(63) },
+    ]);
+  });
+
   it('cuts a display name to the 64 characters the console takes', () => {
     const name = 'n'.repeat(80);
     const result = parseImport(`[${name}]\naws_account_id = 111111111111\nrole_name = R\n`);
