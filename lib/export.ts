@@ -1,9 +1,10 @@
 // Writes everything Signpost knows as one versioned JSON document (the README documents the format);
-// lib/import/signpost.ts reads it back without loss.
+// lib/import/signpost.ts reads it back without loss. Version 2 added Identity Center (`sso`) and switch-role
+// (`switch`) sign-ins to each account's signIns; version 1 files (IAM users and root only) still import.
 import type { Account, Settings } from './schema';
 
 export const EXPORT_FORMAT = 'signpost';
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
 
 export interface SignpostExport {
   format: typeof EXPORT_FORMAT;

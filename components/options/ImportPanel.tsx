@@ -44,6 +44,7 @@ export function ImportPanel(props: ImportPanelProps) {
         <li>{t('importFormatSignpostHelp')}</li>
         <li>{t('importFormatOrganizationsHelp')}</li>
         <li>{t('importFormatConfigHelp')}</li>
+        <li>{t('importFormatAesrHelp')}</li>
         <li>{t('importFormatCsvHelp')}</li>
       </ul>
       <div class="import__inputs">

@@ -7,6 +7,7 @@ import { formatAccountId } from '../../lib/ids';
 import type { ImportPlan, PlanEntry } from '../../lib/import/plan';
 import type { ImportFormat, ImportRejection } from '../../lib/import/types';
 import { describeChanges } from '../../lib/options/changes';
+import { addedRoles } from '../../lib/options/role-words';
 import type { Settings } from '../../lib/schema';
 
 export interface ImportPreviewProps {
@@ -30,6 +31,7 @@ const FORMAT_NAMES: Record<ImportFormat, MessageKey> = {
   organizations: 'importFormatOrganizations',
   'aws-config': 'importFormatConfig',
   'aws-credentials': 'importFormatCredentials',
+  aesr: 'importFormatAesr',
   csv: 'importFormatCsv',
   unknown: 'importFormatUnknown',
 };
@@ -82,6 +84,7 @@ function signInSummary(entry: PlanEntry): string[] {
   const parts = [];
   if (users.length) parts.push(t('importUsers', users.join(', ')));
   if (root) parts.push(t('importWithRoot'));
+  parts.push(...addedRoles([], entry.account.signIns));
   return parts;
 }
 

@@ -1,19 +1,23 @@
 // Reads an AWS CLI config file (`~/.aws/config`): one account per account ID named by a profile's
-// `sso_account_id` or `role_arn`, labelled with the profile name. Keys that hold secrets are never read,
-// and a credentials file pasted by mistake imports nothing.
+// `sso_account_id` or `role_arn`, labelled with the profile name. An Identity Center profile (`sso_session`
+// or a legacy `sso_start_url`, with `sso_role_name`) becomes an Identity Center sign-in, a `role_arn`
+// profile a switch-role sign-in. Keys that hold secrets are never read, and a credentials file pasted by
+// mistake imports nothing.
 
-import type { AccountDraftInput } from '../draft';
+import type { AccountDraftInput, SignInDraft } from '../draft';
 import { t } from '../i18n';
 import type { Partition } from '../ids';
+import { parseRoleArn, parseStartUrl } from '../targets';
 import { checkDraft } from './check-draft';
 import { type IniSection, iniSections, isCredentialsFile, isSecretKey } from './ini-sections';
+import { mergeRows } from './merge-rows';
 import type { ImportParse, ImportRejection, ImportRow } from './types';
 
 const ROLE_ARN = /^arn:(aws|aws-us-gov|aws-cn):iam::(\d{12}):role\/\S+$/;
 /** Sections of the config file that are not profiles. */
 const NOT_PROFILES = /^(sso-session|services|plugins|preview|cli)\b/;
 
-function partitionOfRegion(region: string | undefined): Partition {
+export function partitionOfRegion(region: string | undefined): Partition {
   if (region?.startsWith('us-gov-')) return 'aws-us-gov';
   if (region?.startsWith('cn-')) return 'aws-cn';
   return 'aws';
@@ -42,28 +46,76 @@ type Profile =
   | { ok: true; name: string; draft: AccountDraftInput; hadSecrets: boolean }
   | { ok: false; reason: string };
 
-function readProfile(name: string, section: IniSection): Profile {
+/** `[sso-session NAME]` sections by name: where `sso_session = NAME` finds its start URL. */
+function ssoSessions(sections: readonly IniSection[]): Map<string, IniSection> {
+  const sessions = new Map<string, IniSection>();
+  for (const s of sections) {
+    const m = /^sso-session (.+)$/.exec(s.name);
+    if (m && !sessions.has(m[1]!)) sessions.set(m[1]!, s);
+  }
+  return sessions;
+}
+
+/** The profile's start URL: its sso-session's, or its own (legacy); a reason when the session is missing. */
+function startUrlOf(
+  name: string,
+  values: Record<string, string>,
+  sessions: ReadonlyMap<string, IniSection>,
+): { url?: string } | { reason: string } {
+  if (values.sso_session) {
+    const session = sessions.get(values.sso_session);
+    if (!session) return { reason: t('importProfileNoSession', name, values.sso_session) };
+    const url = session.values.sso_start_url;
+    return url ? { url } : { reason: t('importSessionNoStartUrl', name, values.sso_session) };
+  }
+  return { url: values.sso_start_url || undefined };
+}
+
+/** The Identity Center sign-in a profile names, if it names one (left for checkDraft to judge). */
+function ssoSignIn(
+  name: string,
+  values: Record<string, string>,
+  sessions: ReadonlyMap<string, IniSection>,
+): { signIn?: SignInDraft; partition?: Partition } | { reason: string } {
+  if (!values.sso_role_name && !values.sso_session && !values.sso_start_url) return {};
+  const start = startUrlOf(name, values, sessions);
+  if ('reason' in start) return start;
+  if (!values.sso_role_name) return {};
+  if (!start.url) return { reason: t('importProfileNoStartUrl', name) };
+  const portal = parseStartUrl(start.url);
+  const signIn: SignInDraft = { type: 'sso', startUrl: start.url, roleName: values.sso_role_name };
+  return typeof portal === 'string' ? { signIn } : { signIn, partition: portal.partition };
+}
+
+function readProfile(name: string, section: IniSection, sessions: ReadonlyMap<string, IniSection>): Profile {
   const { values, hadSecrets } = safeValues(section);
   const region = values.region || undefined;
-  const arn = values.role_arn ? ROLE_ARN.exec(values.role_arn) : undefined;
-  if (values.role_arn && !arn) return { ok: false, reason: t('importProfileBadArn', name) };
-  const accountId = values.sso_account_id || arn?.[2];
+  if (values.role_arn && !ROLE_ARN.test(values.role_arn))
+    return { ok: false, reason: t('importProfileBadArn', name) };
+  const role = values.role_arn ? parseRoleArn(values.role_arn) : undefined;
+  if (values.role_arn && !role) return { ok: false, reason: t('importProfileBadRole', name) };
+  const sso = ssoSignIn(name, values, sessions);
+  if ('reason' in sso) return { ok: false, reason: sso.reason };
+  const accountId = role?.accountId ?? values.sso_account_id;
   if (!accountId) {
     return {
       ok: false,
       reason: hadSecrets ? t('importProfileKeysOnly', name) : t('importProfileNoAccount', name),
     };
   }
-  const partition = (arn?.[1] as Partition | undefined) ?? partitionOfRegion(region ?? values.sso_region);
+  const signIns: SignInDraft[] = [];
+  if (role) signIns.push({ type: 'switch', roleName: role.roleName });
+  // A profile with role_arn and SSO keys too: the role's account is the account; its SSO role only if the same.
+  const ssoHere = sso.signIn && (!role || values.sso_account_id === role.accountId);
+  if (ssoHere) signIns.push(sso.signIn!);
+  const partition =
+    role?.partition ??
+    (ssoHere ? sso.partition : undefined) ??
+    partitionOfRegion(region ?? values.sso_region);
   const draft: AccountDraftInput = { partition, accountId, label: name };
   if (region) draft.region = region;
+  if (signIns.length) draft.signIns = signIns;
   return { ok: true, name, draft, hadSecrets };
-}
-
-interface Group {
-  row: ImportRow;
-  names: string[];
-  notes: string[];
 }
 
 export function parseAwsConfig(text: string): ImportParse {
@@ -84,9 +136,10 @@ export function parseAwsConfig(text: string): ImportParse {
   if (profiles.length === 0) return { format, rows: [], rejected: [], error: t('importConfigNoProfiles') };
 
   const rejected: ImportRejection[] = [];
-  const groups = new Map<string, Group>();
+  const rows: ImportRow[] = [];
+  const sessions = ssoSessions(sections);
   for (const { name, section } of profiles) {
-    const profile = readProfile(name, section);
+    const profile = readProfile(name, section, sessions);
     if (!profile.ok) {
       rejected.push({ line: section.line, reason: profile.reason });
       continue;
@@ -96,24 +149,9 @@ export function parseAwsConfig(text: string): ImportParse {
       rejected.push({ line: section.line, reason: t('importProfileInvalid', name, checked.reason) });
       continue;
     }
-    const draft = checked.draft;
-    const id = `${draft.partition}:${draft.accountId}`;
-    const group = groups.get(id) ?? { row: { line: section.line, draft }, names: [], notes: [] };
-    if (profile.hadSecrets) group.notes.push(t('importProfileKeysIgnored', name));
-    if (!groups.has(id)) {
-      groups.set(id, { ...group, row: { ...group.row, fillOnly: ['label', 'region'] }, names: [name] });
-      continue;
-    }
-    // Several profiles (roles) in one account are one account: the first named profile labels it,
-    // `default` only when nothing else does; the first region given is kept.
-    group.names.push(name);
-    group.row.lines = [...(group.row.lines ?? []), section.line];
-    if (group.row.draft.label === 'default' && name !== 'default') group.row.draft.label = name;
-    group.row.draft.region ??= draft.region;
+    const row: ImportRow = { line: section.line, draft: checked.draft, fillOnly: ['label', 'region'] };
+    if (profile.hadSecrets) row.notes = [t('importProfileKeysIgnored', name)];
+    rows.push(row);
   }
-  const rows = [...groups.values()].map(({ row, names, notes }) => {
-    if (names.length > 1) notes.unshift(t('importProfilesMerged', names.join(', '), row.draft.label ?? ''));
-    return notes.length ? { ...row, notes } : row;
-  });
-  return { format, rows, rejected };
+  return { format, rows: mergeRows(rows), rejected };
 }

@@ -6,6 +6,8 @@
 import { type AccountDraft, accountDraftSchema } from '../draft';
 import { t } from '../i18n';
 import { explain } from '../schema';
+import { signInId } from '../sign-in-kinds';
+import { parseStartUrl } from '../targets';
 
 export type CheckedDraft = { ok: true; draft: AccountDraft } | { ok: false; reason: string };
 
@@ -17,10 +19,17 @@ function recordProblem(draft: AccountDraft): string | undefined {
   if (roots > 0 && draft.partition !== 'aws') return t('importRootNotHere');
   const seen = new Set<string>();
   for (const s of signIns) {
-    if (s.type !== 'iam') continue;
-    const name = s.userName.toLowerCase();
-    if (seen.has(name)) return t('importUserTwice', s.userName);
-    seen.add(name);
+    if (s.type === 'root') continue;
+    const id = signInId(s);
+    if (seen.has(id))
+      return s.type === 'iam' ? t('importUserTwice', s.userName) : t('importRoleTwice', s.roleName);
+    seen.add(id);
+    if (s.type !== 'sso') continue;
+    if (!draft.accountId) return t('importSsoNeedsId');
+    const portal = parseStartUrl(s.startUrl);
+    if (typeof portal !== 'string' && portal.partition !== draft.partition) {
+      return t('importPortalPartition', s.startUrl);
+    }
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 // Tells which import format a text is, from its content alone (file names and extensions lie).
 import { t } from '../i18n';
 import { csvHeaderInfo } from './csv-header';
-import { iniSections, isCredentialsFile, isIniHeader } from './ini-sections';
+import { type IniSection, iniSections, isCredentialsFile, isIniHeader } from './ini-sections';
 import { jsonErrorOffset } from './json-error';
 import { lineOf } from './json-lines';
 import type { ImportFormat } from './types';
@@ -40,6 +40,34 @@ function detectJson(json: unknown): ImportFormat {
   return 'unknown';
 }
 
+/** Keys only aws-extend-switch-roles' configuration uses (the AWS CLI has none of them). */
+const AESR_KEYS = [
+  'aws_account_id',
+  'role_name',
+  'target_role_name',
+  'color',
+  'aws_account_alias',
+  'target_region',
+];
+
+/**
+ * An aws-extend-switch-roles configuration: some section uses a key only AESR reads, and nothing is
+ * Identity Center's (`sso_*` keys, `[sso-session]` sections), which only the AWS CLI's config has. A CLI
+ * config of `role_arn` profiles has none of AESR's keys, so it stays a CLI config.
+ */
+export function isAesrText(sections: readonly IniSection[]): boolean {
+  const cli = sections.some(
+    (s) => s.name.startsWith('sso-session ') || Object.keys(s.values).some((k) => k.startsWith('sso_')),
+  );
+  return !cli && sections.some((s) => AESR_KEYS.some((k) => Object.hasOwn(s.values, k)));
+}
+
+function detectIni(text: string): ImportFormat {
+  const sections = iniSections(text);
+  if (isCredentialsFile(sections)) return 'aws-credentials';
+  return isAesrText(sections) ? 'aesr' : 'aws-config';
+}
+
 export function detectFormat(input: string): Detection {
   const text = input.replace(/^\uFEFF/, '');
   const first = firstMeaningfulLine(text);
@@ -54,8 +82,7 @@ export function detectFormat(input: string): Detection {
     const format = detectJson(json);
     return format === 'unknown' ? { format, error: t('importJsonUnknown') } : { format, json };
   }
-  if (isIniHeader(first))
-    return { format: isCredentialsFile(iniSections(text)) ? 'aws-credentials' : 'aws-config' };
+  if (isIniHeader(first)) return { format: detectIni(text) };
   if (csvHeaderInfo(first)) return { format: 'csv' };
   if (/[,;\t]/.test(first)) return { format: 'unknown', error: t('importCsvNoHeader') };
   return { format: 'unknown', error: t('importUnknownFormat') };

@@ -2,6 +2,7 @@
 // Never throws: whatever the text, the answer is rows, rejections, or an error saying why nothing can be read.
 import { importedFrecency } from '../frecency';
 import { t } from '../i18n';
+import { parseAesr } from './aesr';
 import { parseAwsConfig } from './aws-config';
 import { parseCsv } from './csv';
 import { detectFormat } from './detect';
@@ -37,6 +38,8 @@ function parseFormat(text: string): ImportParse {
     case 'aws-config':
     case 'aws-credentials':
       return parseAwsConfig(text);
+    case 'aesr':
+      return parseAesr(text);
     case 'csv':
       return parseCsv(text);
     default:

@@ -7,7 +7,9 @@ import { arrayElementLines } from './json-lines';
 import type { ImportParse, ImportRejection, ImportRow } from './types';
 
 export const SIGNPOST_FORMAT = 'signpost';
-export const SIGNPOST_VERSION = 1;
+export const SIGNPOST_VERSION = 2;
+/** Versions this reader knows: 1 (IAM users and root) and 2 (adds Identity Center and switch-role sign-ins). */
+const READABLE_VERSIONS: readonly unknown[] = [1, 2];
 
 function fail(error: string): ImportParse {
   return { format: 'signpost', rows: [], rejected: [], error };
@@ -20,9 +22,10 @@ export function parseSignpost(text: string, json: unknown = JSON.parse(text)): I
   if (typeof file.version === 'number' && file.version > SIGNPOST_VERSION) {
     return fail(t('importSignpostNewer', file.version));
   }
-  if (file.version !== SIGNPOST_VERSION || !Array.isArray(file.accounts)) {
-    return fail(t('importSignpostDamaged'));
+  if (file.version !== undefined && !READABLE_VERSIONS.includes(file.version)) {
+    return fail(t('importSignpostVersion', JSON.stringify(file.version).slice(0, 20)));
   }
+  if (file.version === undefined || !Array.isArray(file.accounts)) return fail(t('importSignpostDamaged'));
   const lines = arrayElementLines(text, 'accounts');
   const rows: ImportRow[] = [];
   const rejected: ImportRejection[] = [];

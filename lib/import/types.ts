@@ -9,6 +9,7 @@ export type ImportFormat =
   | 'organizations'
   | 'aws-config'
   | 'aws-credentials'
+  | 'aesr'
   | 'csv'
   | 'unknown';
 

@@ -1,6 +1,7 @@
 // Says in a few words what an import would change on an account, for the preview's "updated" list.
 import { type MessageKey, t } from '../i18n';
 import type { Account } from '../schema';
+import { addedRoles } from './role-words';
 
 function userNames(account: Account): string[] {
   return account.signIns.flatMap((s) => (s.type === 'iam' ? [s.userName] : []));
@@ -33,6 +34,7 @@ export function describeChanges(before: Account, after: Account): string[] {
   const known = new Set(userNames(before).map((u) => u.toLowerCase()));
   const added = userNames(after).filter((u) => !known.has(u.toLowerCase()));
   if (added.length) out.push(t('changeAddsUsers', added.join(', ')));
+  for (const role of addedRoles(before.signIns, after.signIns)) out.push(t('changeAddsRole', role));
   const root = rootOf(after);
   const oldRoot = rootOf(before);
   if (root && root !== oldRoot) out.push(t('changeRoot', root));

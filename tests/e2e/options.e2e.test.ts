@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Account, Settings } from '../../lib/schema';
+import { aesrConfig } from '../unit/import/aesr-generate';
 import { organizationsFixture } from '../unit/import/organizations-fixture';
 import { contrastOf, type Harness, launchSignpost } from './harness';
 
@@ -188,6 +189,114 @@ describe('import through the options page', () => {
   });
 });
 
+/** Pastes `text` into the box named "File contents" and asks for the preview. */
+async function paste(page: Page, text: string) {
+  await page.click('.import__paste summary');
+  const box = await page.waitForSelector('::-p-aria([name="File contents"][role="textbox"])');
+  // Typing 80 KB key by key would time the keyboard; set the value as a paste does and fire `input`.
+  await box!.evaluate((el, value) => {
+    const area = el as HTMLTextAreaElement;
+    area.value = value;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  await (await button(page, 'Preview pasted text')).click();
+  await page.waitForSelector('.preview, .import__failed', { timeout: 30_000 });
+}
+
+/** The sign-in names the options list shows for the account labelled `label`. */
+const signInsOf = (page: Page, label: string) =>
+  page.$$eval(
+    '.account',
+    (rows, want) => {
+      const row = rows.find((r) => r.querySelector('.account__label')?.textContent?.trim() === want);
+      return Array.from(row?.querySelectorAll('.signin__name') ?? [], (n) => n.textContent?.trim() ?? '');
+    },
+    label,
+  );
+
+describe('Identity Center and switch-role imports', () => {
+  it('~/.aws/config with SSO sessions: preview names the roles, the list shows them after import', async () => {
+    await clearAccounts();
+    const page = await openOptions();
+    await upload(page, join(FIXTURES, 'aws-config-sso.ini'));
+    expect(await texts(page, '.preview__format')).toEqual(['Read as: AWS CLI config file.']);
+    expect(await texts(page, '.count')).toEqual(['6 new', '0 updated', '0 unchanged', '5 rejected']);
+    const rows = await texts(page, '.preview__item');
+    expect(rows).toContainEqual(
+      expect.stringMatching(
+        /^Lines 15, 21 prod-admin .*Identity Center role AdministratorAccess on d-1234567890.*Identity Center role ReadOnlyAccess on d-1234567890/,
+      ),
+    );
+    expect(rows).toContainEqual(expect.stringMatching(/^Line 39 deploy-staging .*switch role ci\/Deploy/));
+    expect(rows).toContainEqual(
+      expect.stringMatching(/^Line 59 Profile phish: That is not an AWS access portal/),
+    );
+    await confirm(page);
+    await page.waitForFunction(() => document.querySelectorAll('.account').length === 6);
+    expect(await signInsOf(page, 'prod-admin')).toEqual(['AdministratorAccess', 'ReadOnlyAccess']);
+    expect(await signInsOf(page, 'deploy-staging')).toEqual(['ci/Deploy']);
+    const stored = (await list()).accounts.find((a) => a.accountId === '444455556666');
+    expect(stored?.signIns).toMatchObject([
+      { type: 'sso', startUrl: 'https://labs-example.awsapps.com/start', roleName: 'PowerUserAccess' },
+    ]);
+  });
+
+  it('aws-extend-switch-roles text pasted: preview, confirm, roles with their colours', async () => {
+    await clearAccounts();
+    const page = await openOptions();
+    await paste(page, await readFile(join(FIXTURES, 'aesr.ini'), 'utf8'));
+    expect(await texts(page, '.preview__format')).toEqual([
+      'Read as: AWS Extend Switch Roles configuration.',
+    ]);
+    expect(await texts(page, '.count')).toEqual(['8 new', '0 updated', '0 unchanged', '4 rejected']);
+    expect(await texts(page, '.preview__item')).toContainEqual(
+      expect.stringMatching(/^Line 7 anotheraccount .*switch role anotherrole/),
+    );
+    await confirm(page);
+    await page.waitForFunction(() => document.querySelectorAll('.account').length === 8);
+    expect(await signInsOf(page, 'marketingadmin')).toEqual(['marketingadmin', 'division/Role1', 'Role2']);
+    const stored = (await list()).accounts.find((a) => a.accountId === '987654321987');
+    expect(stored).toMatchObject({
+      region: 'ap-northeast-1',
+      signIns: [
+        { type: 'switch', roleName: 'anotherrole', displayName: 'anotheraccount', colour: '#bbeeff' },
+      ],
+    });
+  });
+
+  it('imports a pasted 1,000-profile aws-extend-switch-roles text (timings reported, not asserted)', async () => {
+    const text = aesrConfig(1000);
+    const samples: { parsePlan: number; write: number; total: number }[] = [];
+    for (let run = 0; run < 5; run++) {
+      await clearAccounts();
+      const page = await openOptions();
+      const t0 = Date.now();
+      await paste(page, text);
+      expect(await texts(page, '.count')).toEqual(['265 new', '0 updated', '0 unchanged', '0 rejected']);
+      await confirm(page);
+      const total = Date.now() - t0;
+      expect((await texts(page, '.import__done'))[0]).toBe(
+        'Import finished: 265 added, 0 updated, 0 unchanged.',
+      );
+      const [parsePlan, write] = await page.evaluate(
+        (...names) => names.map((name) => performance.getEntriesByName(name).at(-1)?.duration ?? Number.NaN),
+        'Signpost import: parse and plan',
+        'Signpost import: write (one accounts.import message)',
+      );
+      samples.push({ parsePlan: parsePlan!, write: write!, total });
+      await page.close();
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+    console.warn(
+      `1,000 AESR profiles (5 runs, median): parse + plan ${median(samples.map((s) => s.parsePlan)).toFixed(0)} ms; ` +
+        `accounts.import ${median(samples.map((s) => s.write)).toFixed(0)} ms; ` +
+        `paste → import finished ${median(samples.map((s) => s.total))} ms`,
+    );
+    const roles = (await list()).accounts.flatMap((a) => a.signIns);
+    expect(roles).toHaveLength(980);
+  });
+});
+
 describe('the rest of the options page', () => {
   beforeAll(async () => {
     await clearAccounts();
@@ -214,7 +323,7 @@ describe('the rest of the options page', () => {
     expect(files[0]).toMatch(/^signpost-export-\d{4}-\d{2}-\d{2}\.json$/);
     const doc = JSON.parse(await readFile(join(downloads, files[0]!), 'utf8'));
     const { accounts, settings } = await list();
-    expect(doc).toMatchObject({ format: 'signpost', version: 1, settings });
+    expect(doc).toMatchObject({ format: 'signpost', version: 2, settings });
     expect(doc.accounts).toEqual(accounts);
   });
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { MAX_USES } from '../../../lib/frecency';
 import { isAlias } from '../../../lib/ids';
 import { type Account, accountSchema } from '../../../lib/schema';
+import { signInId } from '../../../lib/sign-in-kinds';
 
 const digits = (n: number) =>
   fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });
@@ -34,6 +35,25 @@ const frecency = {
   lastUsed: fc.integer({ min: 0, max: 1_750_000_000_000 }),
 };
 
+/** Access portals per partition (China has no Identity Center portal form Signpost accepts). */
+const PORTALS: Record<Account['partition'], string[]> = {
+  aws: [
+    'https://d-1234567890.awsapps.com/start',
+    'https://corp.awsapps.com/start',
+    'https://ssoins-0123456789abcdef.portal.eu-west-1.app.aws',
+  ],
+  'aws-us-gov': [
+    'https://start.us-gov-home.awsapps.com/directory/corp',
+    'https://ssoins-0123456789abcdef.portal.us-gov-west-1.app.aws',
+  ],
+  'aws-cn': [],
+};
+export const permissionSetArb = fc.stringMatching(/^[\w+=,.@-]{1,32}$/);
+export const roleNameArb = fc
+  .tuple(fc.constantFrom('', 'division/', 'a/b-c/'), fc.stringMatching(/^[\w+=,.@-]{1,64}$/))
+  .map(([path, name]) => `${path}${name}`);
+const displayNameArb = fc.stringMatching(/^[\w.-]{1,20}(?: [\w.()-]{1,20})?$/);
+
 export const accountArb: fc.Arbitrary<Account> = fc
   .record(
     {
@@ -55,19 +75,49 @@ export const accountArb: fc.Arbitrary<Account> = fc
         selector: (u) => u.userName.toLowerCase(),
       }),
       root: fc.option(fc.record({ email: emailArb, ...frecency }), { nil: undefined }),
+      ssos: fc.array(fc.record({ portal: fc.nat(2), roleName: permissionSetArb, ...frecency }), {
+        maxLength: 3,
+      }),
+      switches: fc.array(
+        fc.record(
+          {
+            roleName: roleNameArb,
+            displayName: displayNameArb,
+            colour: colourArb,
+            ...frecency,
+          },
+          { requiredKeys: ['roleName', 'uses', 'lastUsed'] },
+        ),
+        { maxLength: 3 },
+      ),
       createdAt: time,
       updatedAt: time,
     },
-    { requiredKeys: ['key', 'partition', 'tags', 'users', 'createdAt', 'updatedAt'] },
+    { requiredKeys: ['key', 'partition', 'tags', 'users', 'ssos', 'switches', 'createdAt', 'updatedAt'] },
   )
-  .map(({ users, root, ...rest }) => {
+  .map(({ users, root, ssos, switches, ...rest }) => {
     const withRoot = rest.partition === 'aws' ? root : undefined;
+    const accountId = rest.accountId ?? (rest.alias || withRoot ? rest.accountId : '000000000000');
+    const portals = PORTALS[rest.partition];
+    const seen = new Set<string>();
+    const once = <S extends Parameters<typeof signInId>[0]>(s: S) =>
+      !seen.has(signInId(s)) && !!seen.add(signInId(s));
     const account = {
       ...rest,
-      accountId: rest.accountId ?? (rest.alias || withRoot ? rest.accountId : '000000000000'),
+      accountId,
       signIns: [
         ...users.map((u) => ({ type: 'iam' as const, ...u })),
         ...(withRoot ? [{ type: 'root' as const, ...withRoot }] : []),
+        // An Identity Center sign-in needs the account ID and a portal in the account's partition.
+        ...(accountId && portals.length
+          ? ssos.map(({ portal, ...s }) => ({
+              type: 'sso' as const,
+              startUrl: portals[portal % portals.length]!,
+              ...s,
+            }))
+          : []
+        ).filter(once),
+        ...switches.map((s) => ({ type: 'switch' as const, ...s })).filter(once),
       ],
     };
     // Drop keys left undefined, as a stored record has them.

@@ -28,16 +28,33 @@ describe('AWS config', () => {
     expect(parse.error).toBeUndefined();
   });
 
+  const sso = (roleName: string) => ({ type: 'sso', startUrl: 'https://corp.awsapps.com/start', roleName });
   it.each([
-    ['prod-admin', 11, '222222222222', 'aws', 'eu-west-1'],
-    ['staging', 23, '666666666666', 'aws', undefined],
-    ['gov', 30, '333333333333', 'aws-us-gov', 'us-gov-west-1'],
-    ['team.dotted', 42, '777777777777', 'aws', undefined],
-  ])('profile %s (line %i) → account %s in %s, region %s', (label, line, accountId, partition, region) => {
-    const row = parse.rows.find((r) => r.draft.label === label);
-    expect(row?.line).toBe(line);
-    expect(row?.draft).toEqual({ partition, accountId, label, ...(region ? { region } : {}) });
-  });
+    [
+      'prod-admin',
+      11,
+      '222222222222',
+      'aws',
+      'eu-west-1',
+      [sso('AdministratorAccess'), sso('ReadOnlyAccess')],
+    ],
+    ['staging', 23, '666666666666', 'aws', undefined, [{ type: 'switch', roleName: 'Deploy' }]],
+    ['gov', 30, '333333333333', 'aws-us-gov', 'us-gov-west-1', [{ type: 'switch', roleName: 'Operator' }]],
+    ['team.dotted', 42, '777777777777', 'aws', undefined, undefined],
+  ])(
+    'profile %s (line %i) → account %s in %s, region %s, with its roles',
+    (label, line, accountId, partition, region, signIns) => {
+      const row = parse.rows.find((r) => r.draft.label === label);
+      expect(row?.line).toBe(line);
+      expect(row?.draft).toEqual({
+        partition,
+        accountId,
+        label,
+        ...(region ? { region } : {}),
+        ...(signIns ? { signIns } : {}),
+      });
+    },
+  );
 
   it('merges profiles of one account into one row labelled by the first, and says so', () => {
     const prod = parse.rows.filter((r) => r.draft.accountId === '222222222222');
@@ -113,7 +130,12 @@ describe('AWS config', () => {
     expect(result.rows).toEqual([
       {
         line: 1,
-        draft: { partition: 'aws', accountId: '123456789012', label: 'a' },
+        draft: {
+          partition: 'aws',
+          accountId: '123456789012',
+          label: 'a',
+          signIns: [{ type: 'switch', roleName: 'R' }],
+        },
         fillOnly: ['label', 'region'],
       },
     ]);

@@ -66,3 +66,47 @@ describe('detectFormat', () => {
     expect(detectFormat(text).error).toBe(`This file is not valid JSON: the error is on line ${line}.`);
   });
 });
+
+describe('aws-extend-switch-roles text or ~/.aws/config', () => {
+  it.each([
+    ['the AESR fixture', fixture('aesr.ini'), 'aesr'],
+    ['the SSO config fixture', fixture('aws-config-sso.ini'), 'aws-config'],
+    ['the older config fixture', fixture('aws-config.ini'), 'aws-config'],
+    ['AESR: aws_account_id + role_name', '[a]\naws_account_id = 123456789012\nrole_name = Dev\n', 'aesr'],
+    [
+      'AESR: role_arn with color',
+      '[profile a]\nrole_arn = arn:aws:iam::123456789012:role/R\ncolor = ffaa00\n',
+      'aesr',
+    ],
+    ['AESR: a base with target_role_name', '[b]\naws_account_id = x-alias\ntarget_role_name = R\n', 'aesr'],
+    [
+      'AESR: a base with aws_account_alias',
+      '[b]\naws_account_id = 123456789012\naws_account_alias = x\n',
+      'aesr',
+    ],
+    ['AESR behind comments', '; mine\n# also\n[a]\naws_account_id = 123456789012\nrole_name = Dev\n', 'aesr'],
+    [
+      'CLI: role_arn profiles with source_profile',
+      '[profile a]\nrole_arn = arn:aws:iam::123456789012:role/R\nsource_profile = default\n',
+      'aws-config',
+    ],
+    ['CLI: role_arn only', '[profile a]\nrole_arn = arn:aws:iam::123456789012:role/R\n', 'aws-config'],
+    [
+      'CLI: an sso key wins over a color someone added',
+      '[profile a]\nsso_account_id = 123456789012\nsso_role_name = R\nsso_start_url = https://x.awsapps.com/start\ncolor = ffaa00\n',
+      'aws-config',
+    ],
+    [
+      'CLI: an [sso-session] section wins over role_name',
+      '[sso-session s]\nsso_start_url = https://x.awsapps.com/start\n[profile a]\naws_account_id = 123456789012\nrole_name = R\n',
+      'aws-config',
+    ],
+    [
+      'credentials, even with a color key',
+      '[default]\naws_access_key_id = AKIAEXAMPLE\ncolor = ffaa00\n',
+      'aws-credentials',
+    ],
+  ])('%s → %s', (_, text, format) => {
+    expect(detectFormat(text).format).toBe(format);
+  });
+});

@@ -18,7 +18,7 @@ describe('exportJson', () => {
     const doc = JSON.parse(exportJson([account], DEFAULT_SETTINGS, Date.UTC(2025, 4, 6, 12)));
     expect(doc).toEqual({
       format: 'signpost',
-      version: 1,
+      version: 2,
       exportedAt: '2025-05-06T12:00:00.000Z',
       settings: DEFAULT_SETTINGS,
       accounts: [account],
@@ -29,7 +29,7 @@ describe('exportJson', () => {
     expect(exportJson([], DEFAULT_SETTINGS, 0).split('\n').slice(0, 4)).toEqual([
       '{',
       '  "format": "signpost",',
-      '  "version": 1,',
+      '  "version": 2,',
       '  "exportedAt": "1970-01-01T00:00:00.000Z",',
     ]);
   });

@@ -37,6 +37,50 @@ describe('AWS config: keys named like Object.prototype members are just keys', (
   });
 });
 
+describe('names like Object.prototype members in the new formats are just names', () => {
+  it.each(['constructor', '__proto__', 'toString'])(
+    'an sso_session named %s with no such section is rejected',
+    (name) => {
+      const parse = parseImport(
+        `[profile p]\nsso_session = ${name}\nsso_account_id = 123456789012\nsso_role_name = Admin\n`,
+      );
+      expect(parse.rejected).toEqual([
+        {
+          line: 1,
+          reason: `Profile p names sso_session ${name}, but the file has no [sso-session ${name}] section.`,
+        },
+      ]);
+    },
+  );
+
+  it.each(['constructor', '__proto__', 'toString'])(
+    'an AESR base named %s is found by its targets',
+    (name) => {
+      const parse = parseImport(
+        `[${name}]\naws_account_id = 111111111111\ntarget_role_name = R\n[t]\naws_account_id = 222222222222\nsource_profile = ${name}\n`,
+      );
+      expect(parse.format).toBe('aesr');
+      expect(parse.rejected).toEqual([]);
+      expect(parse.rows.map((r) => r.draft.signIns)).toEqual([
+        undefined,
+        [{ type: 'switch', roleName: 'R', displayName: 't' }],
+      ]);
+    },
+  );
+
+  it.each(['constructor', '__proto__', 'hasOwnProperty'])(
+    'an AESR source_profile %s that names no section is rejected',
+    (name) => {
+      const parse = parseImport(
+        `[t]\naws_account_id = 222222222222\nrole_name = R\nsource_profile = ${name}\n`,
+      );
+      expect(parse.rejected).toEqual([
+        { line: 1, reason: `Profile t names source_profile ${name}, but no section is called ${name}.` },
+      ]);
+    },
+  );
+});
+
 describe('Signpost export: claimed use counts and times are capped at import', () => {
   const file = (uses: number, lastUsed: number) =>
     JSON.stringify({

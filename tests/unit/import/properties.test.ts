@@ -56,9 +56,14 @@ describe('export → import', () => {
   });
 });
 
-const fixtures = ['organizations.json', 'aws-config.ini', 'accounts.csv', 'signpost-export.json'].map(
-  (name) => readFileSync(`tests/fixtures/import/${name}`, 'utf8'),
-);
+const fixtures = [
+  'organizations.json',
+  'aws-config.ini',
+  'aws-config-sso.ini',
+  'aesr.ini',
+  'accounts.csv',
+  'signpost-export.json',
+].map((name) => readFileSync(`tests/fixtures/import/${name}`, 'utf8'));
 
 /** Any answer a parser gives must be well-formed: valid drafts, rejections with a line and a reason. */
 function assertWellFormed(text: string) {
@@ -140,13 +145,39 @@ describe('parsers never throw on junk', () => {
       .array(
         fc.tuple(
           fc.oneof(
-            fc.constantFrom('default', 'profile a', 'profile b.c', 'sso-session s'),
+            fc.constantFrom('default', 'profile a', 'profile b.c', 'sso-session s', 'b', 'profile s'),
             fc.string({ maxLength: 10 }),
           ),
           fc.array(
             fc.tuple(
-              fc.constantFrom('sso_account_id', 'role_arn', 'region', 'aws_secret_access_key', 'x'),
-              cell,
+              fc.constantFrom(
+                'sso_account_id',
+                'sso_role_name',
+                'sso_session',
+                'sso_start_url',
+                'role_arn',
+                'region',
+                'aws_secret_access_key',
+                'x',
+                'aws_account_id',
+                'role_name',
+                'source_profile',
+                'target_role_name',
+                'color',
+              ),
+              fc.oneof(
+                cell,
+                fc.constantFrom(
+                  's',
+                  'a',
+                  'b',
+                  'Admin',
+                  'https://d-1234567890.awsapps.com/start',
+                  'https://x.awsapps.com.evil/start',
+                  'arn:aws:iam::111111111111:role/R',
+                  'ffaa00',
+                ),
+              ),
             ),
             { maxLength: 4 },
           ),
@@ -179,6 +210,19 @@ describe('checkDraft', () => {
               userName: fc.constantFrom('alice', 'Alice', 'bob', 'bad name'),
             }),
             fc.record({ type: fc.constant('root'), email: fc.oneof(emailArb, fc.constant('nope')) }),
+            fc.record({
+              type: fc.constant('sso'),
+              startUrl: fc.constantFrom(
+                'https://d-1234567890.awsapps.com/start',
+                'https://start.us-gov-home.awsapps.com/directory/corp',
+                'https://d-1234567890.awsapps.com.evil.example/start',
+              ),
+              roleName: fc.constantFrom('Admin', 'admin', 'bad name'),
+            }),
+            fc.record({
+              type: fc.constant('switch'),
+              roleName: fc.constantFrom('R', 'r', 'a/R', 'bad name'),
+            }),
           ),
           { maxLength: 4 },
         ),

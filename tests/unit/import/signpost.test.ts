@@ -117,8 +117,19 @@ describe('Signpost export', () => {
   it.each([
     [
       'a newer format version',
-      { format: 'signpost', version: 2, accounts: [] },
-      /newer Signpost \(format version 2\)/,
+      { format: 'signpost', version: 3, accounts: [] },
+      /newer Signpost \(format version 3\)/,
+    ],
+    [
+      'version 0',
+      { format: 'signpost', version: 0, accounts: [] },
+      /format version 0, which Signpost cannot read/,
+    ],
+    ['version 1.5', { format: 'signpost', version: 1.5, accounts: [] }, /format version 1.5, which/],
+    [
+      'a version that is text',
+      { format: 'signpost', version: '2', accounts: [] },
+      /format version "2", which/,
     ],
     ['no version', { format: 'signpost', accounts: [] }, /damaged/],
     ['no account list', { format: 'signpost', version: 1 }, /damaged/],

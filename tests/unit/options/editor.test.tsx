@@ -288,7 +288,7 @@ describe('settings and export', () => {
     const { fileName, text } = page.downloads[0]!;
     expect(fileName).toMatch(/^signpost-export-\d{4}-\d{2}-\d{2}\.json$/);
     const doc = JSON.parse(text);
-    expect(doc).toMatchObject({ format: 'signpost', version: 1, exportedAt: new Date(NOW).toISOString() });
+    expect(doc).toMatchObject({ format: 'signpost', version: 2, exportedAt: new Date(NOW).toISOString() });
     expect(doc.accounts.map((a: { key: string }) => a.key).sort()).toEqual(['data', 'pay', 'sandbox']);
   });
 });

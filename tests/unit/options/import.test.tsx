@@ -94,10 +94,14 @@ describe('import preview', () => {
   it('keeps the labels a user chose when importing an AWS config, filling only what is missing', async () => {
     const page = await renderOptions({ seed: EXISTING });
     await chooseFile(page.field('Import file'), 'config', fixture('aws-config.ini'));
-    expect(page.all('.count').map(page.text)).toEqual(['2 new', '1 updated', '1 unchanged', '3 rejected']);
-    expect(page.text(page.all('.preview__group')[2])).toMatch(
-      /Lines 11, 17 Production .*Default region: eu-west-1/,
+    // Staging only gains its switch role; the roles are what the import adds, never a rename.
+    expect(page.all('.count').map(page.text)).toEqual(['2 new', '2 updated', '0 unchanged', '3 rejected']);
+    const updated = page.text(page.all('.preview__group')[2]);
+    expect(updated).toMatch(
+      /Lines 11, 17 Production .*Default region: eu-west-1.*adds Identity Center role AdministratorAccess on corp.*adds Identity Center role ReadOnlyAccess on corp/,
     );
+    expect(updated).toMatch(/Line 23 Staging .*adds switch role Deploy/);
+    expect(page.text(page.all('.preview__group')[1])).toMatch(/Line 30 gov .*switch role Operator/);
     await click(page.button(/^Confirm import/));
     const accounts = (await page.store.list()).accounts;
     expect(accounts.map((a) => [a.label, a.region]).sort()).toEqual([
