@@ -97,18 +97,35 @@ describe('an access portal’s shortcut link is learned as an Identity Center si
     expect((await accounts(s))[0]!.signIns).toMatchObject([{ uses: 2 }]);
   });
 
-  it.each([
-    ['another account than the address names', portalLearn('999999999999'), link(PORTAL)],
-    ['another role than the address names', portalLearn('123456789012', 'ReadOnly'), link(PORTAL)],
-    ['a portal page that is not a shortcut link', portalLearn(), `${PORTAL}/#/`],
-    ['the portal’s start page', portalLearn(), PORTAL],
-  ])('refuses %s, and stores nothing', async (_name, message, url) => {
+  it('the portal is the sender’s address; the account and role are the message’s', async () => {
+    // Chromium reports the address a single-page portal loaded with, not the link it has moved to since.
     const s = background();
-    const reply = await s.ask(message, contentScript(url));
-    expect(reply).toEqual({
-      ok: false,
-      error: 'That is not the shortcut link this access portal page is at.',
-    });
+    const reply = await s.value(
+      portalLearn('999999999999', 'ReadOnly'),
+      contentScript(`https://start.us-gov-home.awsapps.com/directory/corp/#/`),
+    );
+    expect(reply).toMatchObject({ outcome: 'saved', label: 'ReadOnly · 9999-9999-9999' });
+    expect(await accounts(s)).toMatchObject([
+      {
+        partition: 'aws-us-gov',
+        accountId: '999999999999',
+        signIns: [
+          {
+            type: 'sso',
+            startUrl: 'https://start.us-gov-home.awsapps.com/directory/corp',
+            roleName: 'ReadOnly',
+          },
+        ],
+      },
+    ]);
+  });
+
+  it.each([
+    ['an account that is not 12 digits', portalLearn('12345')],
+    ['a role that is not a permission set name', portalLearn('123456789012', 'Admin Access')],
+  ])('refuses %s, and stores nothing', async (_name, message) => {
+    const s = background();
+    expect((await s.ask(message, contentScript(link(PORTAL)))).ok).toBe(false);
     expect(await accounts(s)).toEqual([]);
   });
 
