@@ -93,10 +93,10 @@ export function watchSubmits(doc: Document, loc: SignInLocation, handlers: Submi
 }
 
 /**
- * The Switch Role form's submit, by the person: reads the boxes named `account`, `roleName` and
- * `displayName`, and `color` only when it is a plain hex colour (the person's pick of AWS's
- * swatches) — nothing else of the form (not `csrf`, not `redirect_uri`). Found by `name`: the page's ids are
- * not documented. A form without an account and a role is not the Switch Role form.
+ * The Switch Role form's submit, by the person: reads the boxes named `account`, `roleName`, `displayName`
+ * and `color` (the chosen one of AWS's swatches; the background keeps it only when it is a plain hex colour)
+ * — nothing else of the form (not `csrf`, not `redirect_uri`). Found by `name`: the page's ids are not
+ * documented. A form without an account and a role is not the Switch Role form.
  */
 export function watchSwitchRole(
   doc: Document,
