@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { CONSOLE_MATCHES, SIGNIN_MATCHES } from './lib/hosts';
+import { PORTAL_MATCHES } from './lib/targets';
 
 // Rendered by scripts/make-icons.mjs.
 const ICONS = {
@@ -17,12 +18,14 @@ const EXTENSION_PAGES_CSP =
   "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'none'; img-src 'self' data:; " +
   "base-uri 'none'; form-action 'none'";
 
-// The content script is an unlisted script registered here for two sets of hosts (see entrypoints/inpage.ts
+// The content script is an unlisted script registered here for three sets of hosts (see entrypoints/inpage.ts
 // for why), top frame only: on the sign-in hosts it starts at once to have its answer ready (it fills after
-// DOMContentLoaded); on the console hosts it reads the session meta once <head> is parsed.
+// DOMContentLoaded); on the console hosts it reads the session meta once <head> is parsed; on the access
+// portals it reads the page's own address once the page can show a notice.
 const CONTENT_SCRIPTS = [
   { matches: SIGNIN_MATCHES, js: ['inpage.js'], run_at: 'document_start', all_frames: false },
   { matches: CONSOLE_MATCHES, js: ['inpage.js'], run_at: 'document_end', all_frames: false },
+  { matches: PORTAL_MATCHES, js: ['inpage.js'], run_at: 'document_end', all_frames: false },
 ];
 const CONTENT_SCRIPT_NAMES = new Set(CONTENT_SCRIPTS.flatMap((c) => c.js.map((f) => f.replace(/\.js$/, ''))));
 
@@ -52,6 +55,20 @@ export default defineConfig({
         ...config.resolve,
         alias: [{ find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' }, ...list],
       };
+      // WXT wraps an unlisted script's main() in a logger that logs nothing in a production build yet ships
+      // its messages; the content script's budget is better spent. The script's exported main() is called
+      // as it is.
+      config.plugins = [
+        {
+          name: 'signpost:bare-unlisted-script',
+          enforce: 'pre',
+          load(id) {
+            const entry = /^\0virtual:wxt-unlisted-script-entrypoint\?(.+)$/.exec(id)?.[1];
+            return entry && `import { main } from ${JSON.stringify(entry)};\nmain();\n`;
+          },
+        },
+        ...(config.plugins ?? []),
+      ];
     },
   },
   manifest: ({ browser, command }) => ({

@@ -105,7 +105,7 @@ export interface ConsoleLocation {
 
 /** Content-script match patterns: the console hosts of the three partitions. `*.` matches any depth, so
  * parseConsoleUrl narrows it to a region, or a differentiator and a region, at run time. */
-export const CONSOLE_MATCHES = PARTITION_HOSTS.flatMap(({ console }) => [
+export const CONSOLE_MATCHES = /* @__PURE__ */ PARTITION_HOSTS.flatMap(({ console }) => [
   `https://${console}/*`,
   `https://*.${console}/*`,
 ]);

@@ -4,15 +4,22 @@
 import { recordUse } from './frecency';
 import type { AccountRef, Partition } from './ids';
 import { type AccountIndex, type MergeOptions, type MergeResult, sameSignIn } from './merge';
-import type { Account, IamSignIn, RootSignIn, SignIn } from './schema';
+import type { Account, IamSignIn, RootSignIn, SignIn, SsoSignIn, SwitchSignIn } from './schema';
 
 export interface LearnedSignIn {
   partition: Partition;
-  /** What the account box held (IAM sign-ins): the account the person signed in to. */
+  /**
+   * The account the person signed in to: what the IAM page's or the Switch Role form's account box held,
+   * or the account ID a portal's shortcut link names.
+   */
   box?: AccountRef;
   /** What the page's host names, on an account host (`acme.signin…`): the account the page was for. */
   host?: AccountRef;
-  signIn: Pick<IamSignIn, 'type' | 'userName'> | Pick<RootSignIn, 'type' | 'email'>;
+  signIn:
+    | Pick<IamSignIn, 'type' | 'userName'>
+    | Pick<RootSignIn, 'type' | 'email'>
+    | Pick<SsoSignIn, 'type' | 'startUrl' | 'roleName'>
+    | Pick<SwitchSignIn, 'type' | 'roleName' | 'displayName' | 'colour'>;
 }
 
 const kindOf = (ref: AccountRef) => ('accountId' in ref ? 'accountId' : 'alias');
@@ -35,6 +42,12 @@ function place(index: AccountIndex, learned: LearnedSignIn): { record?: Account;
   return { add: hosted ? box : { ...box, ...link } };
 }
 
+/** The fields of a learned sign-in that it gives (no frecency: that is counted separately). */
+function definedOf(s: SignIn): Partial<SignIn> {
+  const { uses: _u, lastUsed: _l, ...rest } = s;
+  return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<SignIn>;
+}
+
 /**
  * Records a sign-in made by hand: on the account it names (see `place`), or on a new account. Its use is
  * counted. `status` is `unchanged` when the sign-in and the identifiers were known already.
@@ -51,7 +64,11 @@ export function learnSignIn(index: AccountIndex, learned: LearnedSignIn, options
   };
   const incoming: SignIn = { ...learned.signIn, uses: 0, lastUsed: 0 };
   const known = base.signIns.find((s) => sameSignIn(s, incoming));
-  const counted = { ...(known ?? incoming), ...recordUse(known ?? incoming, options.now) } as SignIn;
+  // A switch role's display name and colour are what the person just typed or chose: they replace the stored
+  // ones (a box left empty keeps what was there). Other kinds keep their first spelling.
+  const facts = known?.type === 'switch' ? { ...known, ...definedOf(incoming) } : (known ?? incoming);
+  const changed = known !== undefined && JSON.stringify(facts) !== JSON.stringify(known);
+  const counted = { ...facts, ...recordUse(known ?? incoming, options.now) } as SignIn;
   const account: Account = {
     ...base,
     ...add,
@@ -59,6 +76,6 @@ export function learnSignIn(index: AccountIndex, learned: LearnedSignIn, options
     updatedAt: options.now,
   };
   index.add(account);
-  const status = !record ? 'added' : known && !add ? 'unchanged' : 'updated';
+  const status = !record ? 'added' : known && !add && !changed ? 'unchanged' : 'updated';
   return { account, status, put: [account], remove: [] };
 }

@@ -5,8 +5,11 @@
 import { z } from 'zod';
 import { accountDraftSchema } from './draft';
 import {
+  accountIdSchema,
   accountSchema,
   aliasSchema,
+  colourSchema,
+  displayNameSchema,
   emailSchema,
   permissionSetSchema,
   roleNameSchema,
@@ -32,6 +35,24 @@ export type UserTarget = Exclude<SignInTarget, { type: 'account' }>;
 export const learnedSignInSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('root'), email: emailSchema }),
   z.strictObject({ type: z.literal('iam'), account: z.string().max(64), userName: userNameSchema }),
+  /**
+   * The Switch Role form's `account` (ID or alias), `roleName` and `displayName` boxes, and its `color`
+   * (AWS posts it without `#`). Only from the switch-role page (the background checks).
+   */
+  z.strictObject({
+    type: z.literal('switch'),
+    account: z.string().max(64),
+    roleName: roleNameSchema,
+    displayName: displayNameSchema.optional(),
+    /** Anything but a plain hex colour (with or without `#`) is dropped, not refused: it is only a colour. */
+    colour: z
+      .string()
+      .regex(/^#?[0-9a-f]{6}$/i)
+      .transform((s) => `#${s.replace('#', '')}`)
+      .pipe(colourSchema)
+      .optional()
+      .catch(undefined),
+  }),
 ]);
 export type LearnedSignIn = z.infer<typeof learnedSignInSchema>;
 
@@ -114,6 +135,22 @@ export const signInRequestSchema = z.discriminatedUnion('type', [
 ]);
 
 /**
+ * Messages a content script on an access portal may send: the shortcut link its own address is
+ * (`…/#/console?account_id=…&role_name=…`), and Undo. The portal itself (start URL, partition) is never taken
+ * from a message: the background reads it from the sender's URL, and checks the account and role against
+ * that URL's fragment when it has one.
+ */
+export const portalRequestSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('portal.learn'),
+    accountId: accountIdSchema,
+    roleName: permissionSetSchema,
+    confirmed: z.boolean().default(false),
+  }),
+  z.strictObject({ type: z.literal('portal.undo'), token: z.string().max(64) }),
+]);
+
+/**
  * The one message a content script on a console page may send: what its `awsc-session-data` meta says.
  * Strict, like the sign-in page's messages; the background checks the fields against the sender's host.
  */
@@ -129,11 +166,17 @@ export const consoleRequestSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-export const requestSchema = z.union([extensionRequestSchema, signInRequestSchema, consoleRequestSchema]);
+export const requestSchema = z.union([
+  extensionRequestSchema,
+  signInRequestSchema,
+  portalRequestSchema,
+  consoleRequestSchema,
+]);
 export type ExtensionRequest = z.input<typeof extensionRequestSchema>;
 export type SignInRequest = z.input<typeof signInRequestSchema>;
+export type PortalRequest = z.input<typeof portalRequestSchema>;
 export type ConsoleRequest = z.input<typeof consoleRequestSchema>;
-export type Request = ExtensionRequest | SignInRequest | ConsoleRequest;
+export type Request = ExtensionRequest | SignInRequest | PortalRequest | ConsoleRequest;
 export type ParsedRequest = z.output<typeof requestSchema>;
 export type RequestType = ParsedRequest['type'];
 /** A request of one type as a sender writes it (defaults may be left out). */

@@ -10,6 +10,7 @@ import type {
   ConsoleRequest,
   ExtensionRequest,
   PageStatus,
+  PortalRequest,
   Request,
   RequestType,
   SignInRequest,
@@ -93,10 +94,15 @@ const ask: Send = async (request) => {
 };
 
 /**
- * Sends a content script's request (sign-in or console page) to the background. The content script uses
+ * Sends a content script's request (sign-in, access portal or console page) to the background. The content script uses
  * this one: it never shows a browser error to anyone, and stays small.
  */
-export const sendQuietly: Send<SignInRequest | ConsoleRequest> = ask;
+export const sendQuietly: Send<SignInRequest | PortalRequest | ConsoleRequest> = async (request) => {
+  // Nobody reads a content script's error: no translated text for it (the budget is better spent).
+  const reply = (await browser.runtime.sendMessage(request)) as Reply | undefined;
+  if (!reply?.ok) throw new Error(reply?.error);
+  return reply.value as never;
+};
 
 /** Sends an extension page's request; a browser messaging error becomes a plain sentence. */
 export const send: Send<ExtensionRequest> = async (request) => {

@@ -5,6 +5,13 @@ import { type ConsoleTarget, isUnderConsoleHost, parseSignInUrl, partitionHosts,
 import { isAccountId, isRegion, type Partition } from './ids';
 import { resolveLandingPath } from './landing-path';
 
+/**
+ * Content-script match patterns: the access-portal hosts (`<label>.awsapps.com`, GovCloud
+ * `start.[<region>.]us-gov-home.awsapps.com`, dual-stack `ssoins-….portal.<region>.app.aws`). `*.` matches any
+ * depth, so the script narrows it with parseStartUrl at run time and does nothing on any other host.
+ */
+export const PORTAL_MATCHES = ['https://*.awsapps.com/*', 'https://*.app.aws/*'];
+
 /** A start URL in its one stored form (`https://d-1234567890.awsapps.com/start`) and its partition. */
 export interface StartUrl {
   url: string;
@@ -14,47 +21,51 @@ export interface StartUrl {
 /** Why a text is not a start URL, in plain words. */
 export type StartUrlProblem = 'not-url' | 'not-https' | 'not-portal' | 'path';
 
-const DIRECTORY_ID = /^d-[0-9a-z]{10}$/;
-// A custom portal subdomain or a GovCloud directory name: letters, digits and inner hyphens.
-const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-const GOV_REGION = /^us-gov-(?:east|west)-\d$/;
-const INSTANCE = /^ssoins-[0-9a-f]{16}$/;
-
-function labelsOf(url: URL): string[] {
-  return url.hostname.split('.');
-}
+// One DNS label (a custom portal subdomain, a GovCloud directory name): letters, digits and inner hyphens. A
+// directory ID (`d-` + 10 of [0-9a-z]) is one too.
+const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+/**
+ * The three portal forms, each a host and the path its start URL has: `<label>.awsapps.com/start`, GovCloud
+ * `start.[us-gov-<east|west>-<n>.]us-gov-home.awsapps.com/directory/<name>`, and the dual-stack
+ * `ssoins-<16 hex>.portal.<region>.app.aws` (its start URL is the bare host; `/start` is accepted).
+ */
+const PORTAL_FORMS: readonly [host: RegExp, path: RegExp][] = [
+  [new RegExp(`^${LABEL}\\.awsapps\\.com$`), /^\/start$/],
+  [/^start\.(?:us-gov-(?:east|west)-\d\.)?us-gov-home\.awsapps\.com$/, new RegExp(`^/directory/${LABEL}$`)],
+  [/^ssoins-[0-9a-f]{16}\.portal\.([^.]+)\.app\.aws$/, /^(?:\/start)?$/],
+];
 
 /** The portal a URL's host and path name, or the reason it names none. */
 function portalOf(url: URL): StartUrl | StartUrlProblem {
-  const labels = labelsOf(url);
+  const host = url.hostname;
   const path = url.pathname.replace(/\/+$/, '');
-  const tail = labels.slice(-2).join('.');
-  if (tail === 'awsapps.com' && labels.length === 3) {
-    const [label] = labels as [string];
-    if (!DIRECTORY_ID.test(label) && !LABEL.test(label)) return 'not-portal';
-    if (path !== '/start') return 'path';
-    return { url: `https://${label}.awsapps.com/start`, partition: 'aws' };
+  const form = PORTAL_FORMS.findIndex(([pattern]) => pattern.test(host));
+  // The dual-stack host names its region: a real one, outside China (no Identity Center portal there).
+  const region = PORTAL_FORMS[2]![0].exec(host)?.[1];
+  if (form < 0 || (region && (!isRegion(region) || region.startsWith('cn-')))) return 'not-portal';
+  if (!PORTAL_FORMS[form]![1].test(path)) return 'path';
+  return {
+    url: `https://${host}${region ? '' : path}`,
+    partition: form === 1 || region?.startsWith('us-gov-') ? 'aws-us-gov' : 'aws',
+  };
+}
+
+/** Whether a URL is plain https on the default port without user info, as AWS serves its pages. */
+const isPlainHttps = (url: URL) => url.protocol === 'https:' && !(url.username || url.password || url.port);
+
+/**
+ * The access portal a page's address is on (its path is the start URL's; the query and the portal's own
+ * `#/…` fragment aside), or undefined for any other address.
+ */
+export function portalAt(href: string): StartUrl | undefined {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return undefined;
   }
-  if (tail === 'awsapps.com' && labels[0] === 'start') {
-    const middle = labels.slice(1, -2);
-    const gov =
-      (middle.length === 1 && middle[0] === 'us-gov-home') ||
-      (middle.length === 2 && GOV_REGION.test(middle[0]!) && middle[1] === 'us-gov-home');
-    if (!gov) return 'not-portal';
-    const name = /^\/directory\/([^/]+)$/.exec(path)?.[1];
-    if (!name || !LABEL.test(name)) return 'path';
-    return { url: `https://${url.hostname}/directory/${name}`, partition: 'aws-us-gov' };
-  }
-  if (tail === 'app.aws' && labels.length === 5 && labels[1] === 'portal') {
-    const [instance, , region] = labels as [string, string, string];
-    if (!INSTANCE.test(instance) || !isRegion(region) || region.startsWith('cn-')) return 'not-portal';
-    if (path !== '' && path !== '/start') return 'path';
-    return {
-      url: `https://${url.hostname}`,
-      partition: region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws',
-    };
-  }
-  return 'not-portal';
+  const portal = isPlainHttps(url) ? portalOf(url) : undefined;
+  return typeof portal === 'object' ? portal : undefined;
 }
 
 /**
@@ -71,8 +82,7 @@ export function parseStartUrl(input: string): StartUrl | StartUrlProblem {
     return 'not-url';
   }
   if (url.protocol !== 'https:') return 'not-https';
-  if (url.username || url.password || url.port) return 'not-portal';
-  return portalOf(url);
+  return isPlainHttps(url) ? portalOf(url) : 'not-portal';
 }
 
 /** A permission set's name (`sso_role_name`): 1 to 32 letters, digits or `+=,.@_-`. */
@@ -145,15 +155,9 @@ export function shortcutUrl(
 export function parseShortcutUrl(
   href: string,
 ): { startUrl: string; partition: Partition; accountId: string; roleName: string } | undefined {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return undefined;
-  }
-  const m = /^#\/console\?(.*)$/.exec(url.hash);
-  const portal = parseStartUrl(`${url.origin}${url.pathname}`);
-  if (!m || typeof portal === 'string' || url.protocol !== 'https:') return undefined;
+  const portal = portalAt(href);
+  const m = portal && /^#\/console\?(.*)$/.exec(new URL(href).hash);
+  if (!m) return undefined;
   const query = new URLSearchParams(m[1]);
   const accountId = query.get('account_id') ?? '';
   const roleName = query.get('role_name') ?? '';

@@ -8,6 +8,7 @@ import { t } from '../i18n';
 import {
   consoleRequestSchema,
   extensionRequestSchema,
+  portalRequestSchema,
   type RequestType,
   signInRequestSchema,
 } from '../message-schemas';
@@ -15,6 +16,7 @@ import type { Reply, TabState } from '../messages';
 import type { Revision } from '../revise';
 import { type Account, explain } from '../schema';
 import { firstAccounts } from '../search';
+import { portalAt } from '../targets';
 import {
   ConsoleRefused,
   checkReport,
@@ -23,36 +25,45 @@ import {
   signedInKeys,
 } from './console-handlers';
 import { type Ctx, type Deps, type HandlersFor, Refused, type Sender } from './context';
+import { portalHandlers } from './portal-handlers';
 import { openRoute } from './routes';
 import { signInHandlers } from './signin-handlers';
 
 export type { Deps, Sender, Tabs } from './context';
 export { openRoute, type RouteRequest } from './routes';
 
-type Who = 'extension' | 'signin' | 'console';
+type Who = 'extension' | 'signin' | 'portal' | 'console';
 
-/** Who may send what: an extension page, a content script on a sign-in or a console page, or nobody. */
+/**
+ * Who may send what: an extension page, a content script on a sign-in page, an access portal or a console
+ * page, or nobody.
+ */
 function classify(sender: Sender, deps: Deps): Who | undefined {
   if (sender.id !== deps.extensionId || !sender.url) return undefined;
   if (sender.url.startsWith(deps.extensionOrigin)) return 'extension';
   if (sender.tab?.id === undefined || sender.frameId !== 0) return undefined;
   if (parseSignInUrl(sender.url)) return 'signin';
   if (parseConsoleUrl(sender.url)) return 'console';
+  if (portalAt(sender.url)) return 'portal';
   return undefined;
 }
 
 const SCHEMAS = {
   extension: extensionRequestSchema,
   signin: signInRequestSchema,
+  portal: portalRequestSchema,
   console: consoleRequestSchema,
 };
 
 /** Why a request of a known type is refused to this sender, in plain words; undefined if it is not that. */
 function wrongSender(type: string, who: Who): string | undefined {
   const forSignIn = type.startsWith('signin.');
+  const forPortal = type.startsWith('portal.');
   const forConsole = type === 'console.session';
   if (who === 'signin' && !forSignIn) return t('refusedFromSignInPage', type);
+  if (who === 'portal' && !forPortal) return t('refusedFromPortalPage', type);
   if (who === 'console' && !forConsole) return t('refusedFromConsolePage', type);
+  if (who !== 'portal' && forPortal) return t('refusedOnlyPortalPages', type);
   if (who === 'extension' && forSignIn) return t('refusedOnlySignInPages', type);
   if (who === 'extension' && forConsole) return t('refusedOnlyConsolePages', type);
   return undefined;
@@ -65,6 +76,7 @@ function consolesOf(ctx: Deps) {
 
 const handlers = {
   ...signInHandlers,
+  ...portalHandlers,
   /** `complete` is false when `limit` left accounts out. */
   'accounts.list': async (req, ctx) => {
     const [{ accounts, problems }, settings] = await Promise.all([ctx.store.list(), ctx.store.settings()]);

@@ -1,15 +1,14 @@
 // The background's answers to the sign-in page's script: what to fill on this page (its tab's pending route,
 // the one account the page is for, a notice from the page before), what the page decided, a sign-in the
 // person made by hand (learned within the learn setting), and Undo of that.
-import { displayLabel } from '../account';
 import { frecencyScore } from '../frecency';
 import { t } from '../i18n';
 import { parseAccountRef } from '../ids';
-import type { LearnedSignIn } from '../learn-merge';
 import type { SignInRequest } from '../message-schemas';
-import type { LearnOutcome, RouteFill, SignInAccount, SignInAnswer } from '../messages';
+import type { RouteFill, SignInAccount, SignInAnswer } from '../messages';
 import type { Account, PendingRoute } from '../schema';
 import { type HandlersFor, Refused } from './context';
+import { type LearnReply, learnAndTell, undoLearn } from './learn';
 
 function toFill(route: PendingRoute): RouteFill | undefined {
   if (route.signIn.type === 'root') return { type: 'root', email: route.signIn.email };
@@ -71,54 +70,28 @@ export const signInHandlers = {
     if (req.routeUsed ?? !req.state) await ctx.session.clearRoute(ctx.tabId);
     return {};
   },
-  'signin.learn': async (req, ctx): Promise<{ outcome: LearnOutcome; token?: string; label?: string }> => {
+  'signin.learn': async (req, ctx): Promise<LearnReply> => {
     const loc = ctx.loc!;
-    const settings = await ctx.store.settings();
-    const off = (outcome: LearnOutcome) => ({ outcome });
-    if (settings.learn === 'never') return off('off');
-    let learned: LearnedSignIn;
-    if (req.signIn.type === 'root') {
+    const { signIn } = req;
+    if (signIn.type === 'root') {
       if (loc.partition !== 'aws') throw new Refused(t('refusedRootOnlyAws'));
-      learned = { partition: 'aws', signIn: req.signIn };
-    } else {
-      const box = parseAccountRef(req.signIn.account);
-      if (!box) throw new Refused(t('refusedAccountBox'));
-      const host = loc.labelKind === 'account' && loc.label ? parseAccountRef(loc.label) : undefined;
-      learned = {
-        partition: loc.partition,
-        box,
-        host,
-        signIn: { type: 'iam', userName: req.signIn.userName },
-      };
+      return learnAndTell(ctx, req.confirmed, { partition: 'aws', signIn }, signIn.email, loc.partition);
     }
-    if (settings.learn === 'ask' && !req.confirmed) return off('ask');
-    const change = await ctx.store.learn(learned);
-    const who = req.signIn.type === 'root' ? req.signIn.email : req.signIn.userName;
-    const text = `${who} · ${displayLabel(change.result.account)}`;
-    const outcome: LearnOutcome =
-      change.result.status === 'added'
-        ? 'saved'
-        : change.result.status === 'updated'
-          ? 'updated'
-          : 'unchanged';
-    if (outcome === 'unchanged') return { outcome, label: text };
-    const token = (ctx.newToken ?? (() => crypto.randomUUID()))();
-    await ctx.session.setUndo(token, { revisions: change.revisions });
-    const { accountId, alias } = change.result.account;
-    await ctx.session.setNotice(ctx.tabId, {
-      token,
-      label: text,
-      fromUrl: ctx.url,
-      partition: loc.partition,
-      accountId,
-      alias,
-    });
-    return { outcome, token, label: text };
+    // A switch role is learned only from the Switch Role page itself.
+    if (signIn.type === 'switch' && !/^\/switchrole\/?$/.test(new URL(ctx.url).pathname))
+      throw new Refused(t('refusedSwitchRolePage'));
+    const box = parseAccountRef(signIn.account);
+    if (!box) throw new Refused(t('refusedAccountBox'));
+    const host = loc.labelKind === 'account' && loc.label ? parseAccountRef(loc.label) : undefined;
+    const { account: _, ...facts } = signIn;
+    const who = signIn.type === 'iam' ? signIn.userName : signIn.roleName;
+    return learnAndTell(
+      ctx,
+      req.confirmed,
+      { partition: loc.partition, box, host, signIn: facts },
+      who,
+      loc.partition,
+    );
   },
-  'signin.undo': async (req, ctx) => {
-    const undo = await ctx.session.takeUndo(req.token);
-    if (!undo) return { undone: false };
-    await ctx.store.revert(undo.revisions);
-    return { undone: true };
-  },
+  'signin.undo': async (req, ctx) => undoLearn(ctx, req.token),
 } satisfies HandlersFor<SignInRequest['type']>;

@@ -2,6 +2,7 @@
 // background which account this console tab is signed in to. It writes nothing to the page and reads
 // nothing but the meta; a page whose meta is missing or makes no sense sends nothing.
 import type { ConsoleRequest, Send } from '../messages';
+import { domReady } from '../page/wait';
 import { readSessionMeta } from './session-meta';
 
 /** The background's "are you still a console page, and on which host?" (see lib/background/consoles.ts). */
@@ -18,16 +19,11 @@ export function answerPings(onMessage: OnMessage, host: string): void {
   });
 }
 
-function domParsed(doc: Document): Promise<void> {
-  if (doc.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
-}
-
 /** Reports this console page's session; resolves true when one was sent. */
 export async function runConsole(doc: Document, send: Send<ConsoleRequest>): Promise<boolean> {
   // The match patterns reach any depth of subdomain; the background checks the host exactly (lib/console/
   // hosts.ts) and ignores a report from anywhere else, so the script does not carry that parser too.
-  await domParsed(doc);
+  await domReady(doc, doc);
   const session = readSessionMeta(doc);
   if (!session) return false;
   try {

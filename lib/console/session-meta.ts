@@ -4,7 +4,7 @@
 // account ID nothing is returned at all.
 
 import { parseSignInUrl } from '../hosts';
-import { isAccountId, isAlias, PARTITIONS, type Partition } from '../ids';
+import { isAccountId, isAlias, type Partition } from '../ids';
 
 /** Longer than any real session meta by far; a larger attribute is not parsed at all. */
 export const MAX_META_LENGTH = 8_192;
@@ -27,9 +27,10 @@ export type Principal =
   | { type: 'role'; roleName: string }
   | { type: 'federated'; name: string };
 
-// arn:<partition>:iam::<id>:user/<path/>name | :root ; arn:<partition>:sts::<id>:assumed-role/<role>/<session>
+// arn:<partition>:iam::<id>:root | :user/<path/>name ; arn:<partition>:sts::<id>:assumed-role/<role>/<session>
+// | :federated-user/<name>. Each resource only with its own service.
 const ARN =
-  /^arn:(aws|aws-us-gov|aws-cn):(iam|sts)::(\d{12}):(root|user\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}|assumed-role\/[\w+=,.@-]{1,64}\/[\w+=,.@-]{1,64}|federated-user\/[\w+=,.@-]{2,32})$/;
+  /^arn:(aws|aws-us-gov|aws-cn):(?:iam::(\d{12}):(?:(root)|user\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64}))|sts::(\d{12}):(?:assumed-role\/([\w+=,.@-]{1,64})\/[\w+=,.@-]{1,64}|federated-user\/([\w+=,.@-]{2,32})))$/;
 const DIFFERENTIATOR = /^[A-Za-z0-9_-]{1,64}$/;
 /** A sign-in host as a bare host name (no scheme, port, path or user info), exactly as parseSignInUrl reads it. */
 function isSignInEndpoint(host: string): boolean {
@@ -41,24 +42,17 @@ export function parsePrincipalArn(
   arn: string,
 ): { partition: Partition; accountId: string; principal: Principal } | undefined {
   const m = ARN.exec(arn);
-  if (!m) return undefined;
-  const [, partition, service, accountId, resource] = m as unknown as [
-    string,
-    Partition,
-    string,
-    string,
-    string,
-  ];
-  const parts = resource.split('/');
-  if (parts.some((p) => /^\.+$/.test(p))) return undefined;
-  let principal: Principal | undefined;
-  if (resource === 'root' && service === 'iam') principal = { type: 'root' };
-  else if (parts[0] === 'user' && service === 'iam') principal = { type: 'iam', userName: parts.at(-1)! };
-  else if (parts[0] === 'assumed-role' && service === 'sts')
-    principal = { type: 'role', roleName: parts[1]! };
-  else if (parts[0] === 'federated-user' && service === 'sts')
-    principal = { type: 'federated', name: parts[1]! };
-  return principal && PARTITIONS.includes(partition) ? { partition, accountId, principal } : undefined;
+  // No path part may be dots only (`user/../x`).
+  if (!m || arn.split('/').some((p) => /^\.+$/.test(p))) return undefined;
+  const [, partition, iamAccount, root, userName, stsAccount, roleName, name] = m as (string | undefined)[];
+  const principal: Principal = root
+    ? { type: 'root' }
+    : userName
+      ? { type: 'iam', userName }
+      : roleName
+        ? { type: 'role', roleName }
+        : { type: 'federated', name: name! };
+  return { partition: partition as Partition, accountId: (iamAccount ?? stsAccount)!, principal };
 }
 
 const text = (value: unknown, max = 256) =>

@@ -91,3 +91,42 @@ export function watchSubmits(doc: Document, loc: SignInLocation, handlers: Submi
     },
   };
 }
+
+/**
+ * The Switch Role form's submit, by the person: reads the boxes named `account`, `roleName`, `displayName`
+ * and `color` (the chosen one of AWS's swatches; the background keeps it only when it is a plain hex colour)
+ * — nothing else of the form (not `csrf`, not `redirect_uri`). Found by `name`: the page's ids are not
+ * documented. A form without an account and a role is not the Switch Role form.
+ */
+export function watchSwitchRole(
+  doc: Document,
+  isUserEvent: (event: Event) => boolean,
+  onLearn: (signIn: LearnedSignIn) => void,
+): void {
+  // Each submit is a use (the page navigates away on the first).
+  doc.addEventListener(
+    'submit',
+    (event) => {
+      const form = event.target as HTMLFormElement;
+      if (!isUserEvent(event)) return;
+      // One named box at a time (of a group of swatches, the chosen one), never a password box; nothing else
+      // of the form is touched.
+      const read = (name: string) => {
+        const box = form.elements.namedItem(name) as HTMLInputElement | null;
+        return (box?.type !== 'password' && box?.value?.trim()) || undefined;
+      };
+      const account = read('account');
+      const roleName = read('roleName');
+      if (!account || !roleName) return;
+      onLearn({
+        type: 'switch',
+        account,
+        roleName,
+        displayName: read('displayName'),
+        // Only a plain hex colour is kept: the background drops anything else (lib/message-schemas.ts).
+        colour: read('color'),
+      });
+    },
+    true,
+  );
+}

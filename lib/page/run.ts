@@ -4,13 +4,12 @@
 
 import { accountName } from '../account';
 import { parseSignInUrl } from '../hosts';
-import { t } from '../i18n';
 import { isEmail, isUserName } from '../ids';
 import type { PageStatus, Send, SignInAccount, SignInAnswer, SignInRequest } from '../messages';
 import { choose, focus, isChecked, press, setValue, trusted } from './dom';
-import { type LearnedSignIn, watchSubmits } from './learn';
-import { showNotice } from './notice';
+import { type LearnedSignIn, watchSubmits, watchSwitchRole } from './learn';
 import { detectPage as detect, detectSemantic } from './semantic';
+import { teller } from './tell';
 import { domReady, type Guard, type GuardOptions, type Kept, keepFilled, waitFor } from './wait';
 
 export type Status = PageStatus;
@@ -68,39 +67,23 @@ export async function run(
     guard = keepFilled(doc, win, items, { isUserEvent, ...options.guard });
   };
 
-  const notice = (message: string, actions: { label: string; run: () => unknown }[]) =>
-    showNotice(doc, win, message, actions as never, noticeMs);
-  const saved = (what: string, token?: string) =>
-    notice(
-      t('pageNoticeSaved', what),
-      token
-        ? [
-            {
-              label: t('pageNoticeUndo'),
-              run: () =>
-                send({ type: 'signin.undo', token }).then(
-                  (reply) => t(reply.undone ? 'pageNoticeUndone' : 'pageNoticeUndoFailed'),
-                  () => t('pageNoticeUndoFailed'),
-                ),
-            },
-          ]
-        : [],
+  const tell = teller(doc, win, send, 'signin', noticeMs);
+  const saved = tell.saved;
+  const learn = (signIn: LearnedSignIn) =>
+    tell.learn(
+      { signIn },
+      // What was signed in to, until the background names it: "alice · Prod" (who · account).
+      signIn.type === 'root'
+        ? signIn.email
+        : `${signIn.type === 'iam' ? signIn.userName : signIn.roleName} · ${signIn.account}`,
+      () => status('learned'),
     );
-  const learn = async (signIn: LearnedSignIn, confirmed: boolean): Promise<void> => {
-    const reply = await send({ type: 'signin.learn', signIn, confirmed }).catch(() => undefined);
-    // What was signed in to, as the background names it: "alice · Prod" (user · account).
-    const what =
-      reply?.label || (signIn.type === 'iam' ? `${signIn.userName} · ${signIn.account}` : signIn.email);
-    if (reply?.outcome === 'saved' || reply?.outcome === 'updated') {
-      status('learned');
-      saved(what, reply.token);
-    } else if (reply?.outcome === 'ask' && !confirmed) {
-      notice(t('pageNoticeAsk', what), [
-        { label: t('pageNoticeSave'), run: () => learn(signIn, true) },
-        { label: t('pageNoticeNotNow'), run: () => undefined },
-      ]);
-    }
-  };
+
+  // The Switch Role page: nothing to fill, only the form the person submits to learn from.
+  if (/^\/switchrole\/?$/.test(win.location.pathname)) {
+    watchSwitchRole(doc, isUserEvent, learn);
+    return undefined;
+  }
 
   // Asked at once (the script runs at document_start), so the answer is in hand when the form appears. It
   // names only the account the host names; a page without one may name its account later, from its box.
@@ -125,7 +108,7 @@ export async function run(
       isUserEvent,
       onAttempt: () => guard?.stop(),
       onLearn: (signIn) => {
-        if (answer?.settings.learn !== 'never') void learn(signIn, false);
+        if (answer?.settings.learn !== 'never') void learn(signIn);
       },
     });
 

@@ -12,9 +12,11 @@ const OBSERVE: MutationObserverInit = {
 };
 
 /** Resolves once the document is parsed and its own (non-async) scripts have run. */
-export function domReady(doc: Document, win: Win): Promise<void> {
+export function domReady(doc: Document, target: EventTarget): Promise<void> {
   if (doc.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) => win.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+  return new Promise((resolve) =>
+    target.addEventListener('DOMContentLoaded', () => resolve(), { once: true }),
+  );
 }
 
 /**

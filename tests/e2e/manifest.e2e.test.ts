@@ -1,10 +1,11 @@
 // Guards the built Chrome manifest: exactly the permissions we mean to ask for, host access only through the
-// sign-in and console content scripts (top frame, exactly their hosts), and the icons it names.
+// sign-in, console and access-portal content scripts (top frame, exactly their hosts), and the icons it names.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entrySizes, hasUiFramework } from '../../bench/sizes';
 import { CONSOLE_MATCHES, parseConsoleUrl, parseSignInUrl, SIGNIN_MATCHES } from '../../lib/hosts';
+import { PORTAL_MATCHES, parseStartUrl } from '../../lib/targets';
 import { EXTENSION_DIR } from './harness';
 
 /** The one place that says which API permissions the Chrome build may ask for. */
@@ -13,6 +14,7 @@ const ICON_SIZES = ['16', '32', '48', '128'];
 
 interface ContentScript {
   matches: string[];
+  js?: string[];
   all_frames?: boolean;
   match_about_blank?: boolean;
   match_origin_as_fallback?: boolean;
@@ -34,6 +36,7 @@ const scriptWith = (scripts: ContentScript[], pattern: string) =>
   scripts.find((s) => s.matches.includes(pattern));
 const matches = scriptWith(contentScripts, SIGNIN_MATCHES[0]!)?.matches ?? [];
 const consoleMatches = scriptWith(contentScripts, CONSOLE_MATCHES[0]!)?.matches ?? [];
+const portalMatches = scriptWith(contentScripts, PORTAL_MATCHES[0]!)?.matches ?? [];
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(path: string): [number, number] {
@@ -56,15 +59,27 @@ describe('the built manifest', () => {
     expect(manifest[key]).toBeUndefined();
   });
 
-  it('has two content scripts: one on exactly the sign-in hosts, one on exactly the console hosts', () => {
-    expect(contentScripts).toHaveLength(2);
+  it('has three content scripts: on exactly the sign-in hosts, the console hosts and the portal hosts', () => {
+    expect(contentScripts).toHaveLength(3);
     expect(matches).toHaveLength(SIGNIN_MATCHES.length);
     expect(new Set(matches)).toEqual(new Set(SIGNIN_MATCHES));
     expect(consoleMatches).toHaveLength(CONSOLE_MATCHES.length);
     expect(new Set(consoleMatches)).toEqual(new Set(CONSOLE_MATCHES));
+    expect(new Set(portalMatches)).toEqual(new Set(['https://*.awsapps.com/*', 'https://*.app.aws/*']));
+    expect(new Set(contentScripts.flatMap((c) => c.js ?? []))).toEqual(new Set(['inpage.js']));
   });
 
-  it.each([0, 1])('runs content script %i in the top frame only, in its isolated world', (i) => {
+  // Every host a portal pattern reaches is AWS's own domain; the script and the background narrow it to a
+  // start URL's host (parseStartUrl) before anything is learned.
+  it.each([
+    ['https://*.awsapps.com/*', 'https://d-1234567890.awsapps.com/start'],
+    ['https://*.app.aws/*', 'https://ssoins-1234567890abcdef.portal.eu-west-1.app.aws'],
+  ])('%s reaches an access portal that parseStartUrl accepts', (pattern, example) => {
+    expect(portalMatches).toContain(pattern);
+    expect(parseStartUrl(example)).toMatchObject({ url: example });
+  });
+
+  it.each([0, 1, 2])('runs content script %i in the top frame only, in its isolated world', (i) => {
     const script = contentScripts[i]!;
     expect(script.all_frames ?? false).toBe(false);
     expect(script.match_about_blank ?? false).toBe(false);
@@ -206,11 +221,12 @@ describe('the built Firefox manifest', () => {
     expect(firefox.omnibox).toEqual({ keyword: 'aws' });
   });
 
-  it('injects the content scripts on exactly the same sign-in and console hosts, top frame only', () => {
+  it('injects the content scripts on exactly the same sign-in, console and portal hosts, top frame only', () => {
     const scripts = firefox.content_scripts ?? [];
-    expect(scripts).toHaveLength(2);
+    expect(scripts).toHaveLength(3);
     expect(new Set(scriptWith(scripts, SIGNIN_MATCHES[0]!)?.matches)).toEqual(new Set(SIGNIN_MATCHES));
     expect(new Set(scriptWith(scripts, CONSOLE_MATCHES[0]!)?.matches)).toEqual(new Set(CONSOLE_MATCHES));
+    expect(new Set(scriptWith(scripts, PORTAL_MATCHES[0]!)?.matches)).toEqual(new Set(PORTAL_MATCHES));
     for (const script of scripts) expect(script.all_frames ?? false).toBe(false);
   });
 });
@@ -220,7 +236,7 @@ describe('the budgets a change could break without anyone running the bench', ()
   // bench reports, checked on every npm test.
   const sizes = entrySizes(EXTENSION_DIR);
 
-  it('the content script (sign-in and console hosts share one file) is at most 8 KB gzipped, with no UI framework', () => {
+  it('the content script (sign-in, console and portal hosts share one file) is at most 8 KB gzipped, with no UI framework', () => {
     const content = sizes.filter((s) => s.entry.startsWith('content:'));
     expect(content.map((s) => s.entry)).toEqual(['content:inpage.js']);
     expect(content[0]!.gzip).toBeLessThanOrEqual(8 * 1024);

@@ -32,12 +32,14 @@ export interface ReplicaConfig {
   submitDelayMs: number;
   /** Alias or root email → account ID, for the console page's `awsc-session-data`. */
   accounts: Record<string, string>;
+  /** The accounts the portal replica's start page lists (its `#/` route). */
+  portalAccounts: { id: string; name: string; role: string }[];
   /** Script the main and IAM pages run right after their own, once the form has rendered (so only on pages
    * that render at once, without `lateMs`), before DOMContentLoaded and so before Signpost looks at them. */
   afterRender?: string;
 }
 
-export type SubmissionPage = 'main' | 'root-password' | 'iam' | 'mfa-iam' | 'mfa-root';
+export type SubmissionPage = 'main' | 'root-password' | 'iam' | 'mfa-iam' | 'mfa-root' | 'switchrole';
 
 /** What a replica page's own model saw when it was submitted. Passwords and codes are only lengths. */
 export interface Submission {
@@ -69,6 +71,7 @@ const DEFAULTS: ReplicaConfig = {
   stayOnSubmit: false,
   submitDelayMs: 100,
   accounts: {},
+  portalAccounts: [],
   afterRender: undefined,
 };
 
@@ -125,6 +128,26 @@ export const CONSOLE_LOOKALIKE_HOSTS = [
   'console.aws.amazon.com.evil.test',
   'a.b.c.console.aws.amazon.com',
 ] as const;
+/**
+ * Access-portal hosts the replica portal is served on, one of each form AWS uses: a directory ID, a custom
+ * subdomain, GovCloud (plain and regional; the start URL's path is `/directory/<name>`) and dual-stack.
+ * Kept apart from lib/targets.ts on purpose, like PARTITIONS.
+ */
+export const PORTAL_HOSTS = {
+  directory: 'd-1234567890.awsapps.com',
+  custom: 'acme-corp.awsapps.com',
+  gov: 'start.us-gov-home.awsapps.com',
+  govRegional: 'start.us-gov-west-1.us-gov-home.awsapps.com',
+  dualStack: 'ssoins-1234567890abcdef.portal.eu-west-1.app.aws',
+} as const;
+/** Hosts that look like portals but are not; they serve the same portal page. */
+export const PORTAL_LOOKALIKE_HOSTS = [
+  'd-1234567890.awsapps.com.evil.test',
+  'a.b.awsapps.com',
+  'ssoins-lookalike.portal.eu-west-1.app.aws',
+  'start.evil-home.awsapps.com',
+] as const;
+
 /** Serves a page that frames the real main sign-in page. */
 export const FRAMING_HOST = 'evil.test';
 
@@ -136,10 +159,33 @@ type HostKind =
   | { kind: 'signin'; partition: Partition; region?: string }
   | { kind: 'account'; partition: Partition; label: string }
   | { kind: 'lookalike'; partition: Partition }
+  | { kind: 'portal'; path: RegExp }
   | { kind: 'framing' };
+
+// The path of each portal form's start page (the portal's own routes are in the fragment).
+const PORTAL_PATH = {
+  start: /^\/start\/?$/,
+  directory: /^\/directory\/[a-z0-9-]+\/?$/,
+  bare: /^\/(start\/?)?$/,
+};
+
+function portalHost(host: string): RegExp | undefined {
+  if ((PORTAL_LOOKALIKE_HOSTS as readonly string[]).includes(host))
+    return host.includes('.portal.')
+      ? PORTAL_PATH.bare
+      : host.startsWith('start.')
+        ? PORTAL_PATH.directory
+        : PORTAL_PATH.start;
+  if (host === PORTAL_HOSTS.gov || host === PORTAL_HOSTS.govRegional) return PORTAL_PATH.directory;
+  if (host === PORTAL_HOSTS.dualStack) return PORTAL_PATH.bare;
+  if (host === PORTAL_HOSTS.directory || host === PORTAL_HOSTS.custom) return PORTAL_PATH.start;
+  return undefined;
+}
 
 function classifyHost(host: string): HostKind | undefined {
   if (host === FRAMING_HOST) return { kind: 'framing' };
+  const portalPath = portalHost(host);
+  if (portalPath) return { kind: 'portal', path: portalPath };
   const aws = PARTITIONS[0]!;
   if ((LOOKALIKE_HOSTS as readonly string[]).includes(host)) return { kind: 'lookalike', partition: aws };
   if ((CONSOLE_LOOKALIKE_HOSTS as readonly string[]).includes(host))
@@ -221,6 +267,8 @@ export async function startReplicaServer(): Promise<ReplicaServer> {
     'mfa-root',
     'console-home',
     'framing',
+    'portal',
+    'switchrole',
   ]) {
     templates.set(name, await readFile(new URL(`${name}.html`, REPLICAS), 'utf8'));
   }
@@ -417,11 +465,33 @@ export async function startReplicaServer(): Promise<ReplicaServer> {
     return notFound(url.toString());
   }
 
+  function switchRolePage(url: URL, partition: Partition): Reply {
+    return page('switchrole', {
+      page: 'switchrole',
+      redirectUri: url.searchParams.get('redirect_uri') ?? consoleHome(partition, '/console/home'),
+      stayOnSubmit: config.stayOnSubmit,
+    });
+  }
+
+  /** The Switch Role form's post: records what a role switch needs (never `csrf`), then opens the console. */
+  function switchRole(host: string, body: URLSearchParams, partition: Partition): Reply {
+    const fields: Record<string, string> = {};
+    for (const name of ['account', 'roleName', 'displayName', 'color']) fields[name] = body.get(name) ?? '';
+    const submission: Submission = { page: 'switchrole', host, fields, at: Date.now() };
+    submissions.push(submission);
+    for (const waiter of waiters) waiter(submission);
+    return redirect(signedIn(body.get('redirect_uri') ?? '', partition, { account: fields.account }));
+  }
+
   function route(method: string, url: URL, body: URLSearchParams): Reply {
     const host = url.hostname.toLowerCase();
     const where = classifyHost(host);
     if (!where) return notFound(host);
     if (where.kind === 'framing') return page('framing', { page: 'framing' });
+    if (where.kind === 'portal') {
+      if (!where.path.test(url.pathname)) return notFound(url.toString());
+      return page('portal', { page: 'portal', accounts: config.portalAccounts });
+    }
     const { partition } = where;
     if (url.pathname === '/replica/submit' && where.kind !== 'console') {
       if (method !== 'POST') return { status: 405 };
@@ -429,6 +499,9 @@ export async function startReplicaServer(): Promise<ReplicaServer> {
       if (!submission) return { status: 400 };
       if (body.get('stay') === '1') return { status: 204 };
       return afterSubmit(submission, body, host, partition) ?? { status: 204 };
+    }
+    if (where.kind === 'signin' && /^\/switchrole\/?$/.test(url.pathname)) {
+      return method === 'POST' ? switchRole(host, body, partition) : switchRolePage(url, partition);
     }
     switch (where.kind) {
       case 'console': {
@@ -508,7 +581,7 @@ export async function startReplicaServer(): Promise<ReplicaServer> {
       config = { ...config, ...changes };
     },
     reset() {
-      config = { ...DEFAULTS, accounts: {} };
+      config = { ...DEFAULTS, accounts: {}, portalAccounts: [] };
       submissions.length = 0;
     },
     waitForSubmission(predicate = () => true, timeoutMs = 5000) {

@@ -4,6 +4,7 @@ import { ROUTE_TTL } from '../../../lib/background/session';
 import {
   consoleRequestSchema,
   extensionRequestSchema,
+  portalRequestSchema,
   signInRequestSchema,
 } from '../../../lib/message-schemas';
 import { background, type FakeBackground } from '../../fakes/background';
@@ -88,6 +89,7 @@ describe('the background checks who is asking', () => {
     const types = [
       ...extensionRequestSchema.options,
       ...signInRequestSchema.options,
+      ...portalRequestSchema.options,
       ...consoleRequestSchema.options,
     ].map((o) => o.shape.type.value);
     expect([...HANDLED_TYPES].sort()).toEqual([...types].sort());

@@ -181,3 +181,23 @@ export function answer(partial: Partial<SignInAnswer> = {}): () => SignInAnswer 
 }
 
 export type LearnReply = Responses['signin.learn'];
+
+/** Captures the closed shadow roots the notice creates, so tests can read and press it like a person. */
+export function notices(win: Win) {
+  const roots: ShadowRoot[] = [];
+  const attach = win.Element.prototype.attachShadow;
+  win.Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+    const root = attach.call(this, init);
+    roots.push(root);
+    return root;
+  };
+  const live = () => roots.filter((r) => r.host.isConnected);
+  return {
+    text: () => live().map((r) => r.querySelector('[role=status]')?.firstChild?.textContent),
+    button: (name: string) =>
+      live()
+        .flatMap((r) => [...r.querySelectorAll('button')])
+        .find((b) => b.textContent === name),
+    all: roots,
+  };
+}

@@ -202,7 +202,9 @@ describe('watchSubmits: the person submitting', () => {
     expect(attempts()).toBe(2);
     fill(win, { username: 'bob' });
     enter(win, doc.querySelector('#username')!);
-    expect(learned.map((s) => (s.type === 'iam' ? s.userName : s.email))).toEqual(['alice', 'bob']);
+    expect(
+      learned.map((s) => (s.type === 'iam' ? s.userName : s.type === 'root' ? s.email : s.roleName)),
+    ).toEqual(['alice', 'bob']);
   });
 
   it('ignores other clicks and other keys', () => {

@@ -11,6 +11,7 @@ import {
   isUserEvent,
   type LearnReply,
   MAIN_URL,
+  notices,
   page,
   REGION_URL,
   replica,
@@ -36,26 +37,6 @@ const asked = (bg: Bg) => bg.requests.filter((r) => r.type !== 'signin.done' || 
 
 const ROOT_ROUTE = { route: { type: 'root', email: 'owner@example.com' } } as const;
 const IAM_ROUTE = { route: { type: 'iam', account: '123456789012', userName: 'alice' } } as const;
-
-/** Captures the closed shadow roots the notice creates, so tests can read and press it like a person. */
-function notices(win: Win) {
-  const roots: ShadowRoot[] = [];
-  const attach = win.Element.prototype.attachShadow;
-  win.Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
-    const root = attach.call(this, init);
-    roots.push(root);
-    return root;
-  };
-  const live = () => roots.filter((r) => r.host.isConnected);
-  return {
-    text: () => live().map((r) => r.querySelector('[role=status]')?.firstChild?.textContent),
-    button: (name: string) =>
-      live()
-        .flatMap((r) => [...r.querySelectorAll('button')])
-        .find((b) => b.textContent === name),
-    all: roots,
-  };
-}
 
 describe('guards: nothing at all off the exact sign-in hosts or inside a frame', () => {
   it.each([
