@@ -1,8 +1,10 @@
-// One sign-in in the result list: colour mark, label, alias and account ID, user name or root, partition.
+// One sign-in in the result list: colour mark, label, alias and account ID, user name, root or role (with
+// "Identity Center" and its portal, or "switch role" and its display name), partition.
 import { partitionTag } from '../lib/account';
 import { t } from '../lib/i18n';
 import { formatAccountId } from '../lib/ids';
 import type { Highlights, SearchEntry } from '../lib/search';
+import { portalName } from '../lib/sign-in-links';
 import { Highlighted } from './Highlighted';
 
 export interface ResultRowProps {
@@ -31,14 +33,32 @@ export function ResultRow(props: ResultRowProps) {
   const title = a.label || a.alias || id || entry.email || '';
   const showAlias = a.alias && titleField !== 'alias';
   const showId = id && titleField !== 'accountId';
+  const s = entry.signIn;
+  const role = s?.type === 'sso' || s?.type === 'switch' ? s.roleName : undefined;
   const who =
-    entry.kind === 'iam' ? entry.userName! : entry.kind === 'root' ? t('popupRoot') : t('popupAccountPage');
+    entry.kind === 'iam'
+      ? entry.userName!
+      : entry.kind === 'root'
+        ? t('popupRoot')
+        : (role ?? t('popupAccountPage'));
+  // What kind of role it is, and where it is reached: the portal, or the name the console shows.
+  const kind =
+    s?.type === 'sso' ? t('popupIdentityCenter') : s?.type === 'switch' ? t('popupSwitchRole') : undefined;
+  const where =
+    s?.type === 'sso'
+      ? { text: portalName(s.startUrl), field: 'portal' as const }
+      : s?.type === 'switch' && s.displayName
+        ? { text: s.displayName, field: 'display' as const }
+        : undefined;
+  const colour = (s?.type === 'switch' && s.colour) || a.colour;
   const partition = partitionTag(a.partition);
   const name = [
     title,
     showAlias && a.alias,
     showId && id,
     who,
+    kind,
+    where?.text,
     entry.kind === 'root' && titleField !== 'email' && entry.email,
     partition,
     !routable && t('popupRootUnavailableShort'),
@@ -65,13 +85,19 @@ export function ResultRow(props: ResultRowProps) {
       onClick={(e) => props.onChoose(position, e.ctrlKey || e.metaKey)}
       onAuxClick={(e) => e.button === 1 && props.onChoose(position, true)}
     >
-      <span class="row__mark" style={a.colour ? { background: a.colour } : undefined} aria-hidden="true" />
+      <span class="row__mark" style={colour ? { background: colour } : undefined} aria-hidden="true" />
       <span class="row__line">
         <span class="row__title">
           <Highlighted text={title} ranges={h[titleField]} />
         </span>
         <span class={`row__who row__who--${entry.kind}`}>
-          {entry.kind === 'iam' ? <Highlighted text={who} ranges={h.user} /> : who}
+          {entry.kind === 'iam' ? (
+            <Highlighted text={who} ranges={h.user} />
+          ) : role ? (
+            <Highlighted text={who} ranges={h.role} />
+          ) : (
+            who
+          )}
         </span>
       </span>
       <span class="row__line row__line--sub">
@@ -88,6 +114,12 @@ export function ResultRow(props: ResultRowProps) {
         {entry.kind === 'root' && titleField !== 'email' ? (
           <span class="row__email">
             <Highlighted text={entry.email!} ranges={h.email} />
+          </span>
+        ) : null}
+        {kind ? <span class={`row__kind row__kind--${entry.kind}`}>{kind}</span> : null}
+        {where ? (
+          <span class={`row__${where.field}`}>
+            <Highlighted text={where.text} ranges={h[where.field]} />
           </span>
         ) : null}
         {!routable ? <span class="row__warn">{t('popupRootUnavailableShort')}</span> : null}
