@@ -90,8 +90,11 @@ export function AccountRow({
                     {colour ? (
                       <span class="signin__colour" style={{ background: colour }} aria-hidden="true" />
                     ) : null}
+                    {/* Spaces between the parts, so they are read (and copied) as words. */}
                     {kind ? <span class="signin__kind">{kind}</span> : null}
+                    {kind ? ' ' : null}
                     {who}
+                    {detail ? ' ' : null}
                     {detail ? <span class="signin__detail">{detail}</span> : null}
                   </span>
                   {account.managed ? null : (

@@ -44,15 +44,18 @@ export function RolesFieldset({ roles, errors, onRole, onTouch, onAdd, onRemove 
       <legend class="field__label">{t('optionsFieldRoles')}</legend>
       {roles.length === 0 ? <p class="field__hint">{t('optionsNoRoles')}</p> : null}
       {roles.map((role, i) => {
-        const title = t(role.type === 'sso' ? 'optionsSsoN' : 'optionsSwitchN', i + 1);
+        // Numbered within its kind: the second switch role is "Switch role 2" whatever comes before it.
+        const n = roles.slice(0, i + 1).filter((r) => r.type === role.type).length;
+        const title = t(role.type === 'sso' ? 'optionsSsoN' : 'optionsSwitchN', n);
         return (
           <fieldset key={i} class={`role role--${role.type}`}>
             <legend class="role__title">{title}</legend>
             {role.type === 'sso' ? (
-              <div class="editor__pair">
+              <>
+                {/* The whole width: a start URL is long, and so is the message that explains one. */}
                 {box(i, 'startUrl', t('optionsFieldStartUrl'), 'https://d-1234567890.awsapps.com/start')}
                 {box(i, 'roleName', t('optionsFieldPermissionSet'), 'AdministratorAccess')}
-              </div>
+              </>
             ) : (
               <>
                 {box(i, 'roleName', t('optionsFieldRoleName'), 'division/team/ReadOnly')}
