@@ -3,6 +3,7 @@
 // removed in the editor with the schema's messages, deleted with Undo, and kept by an edit of anything else.
 import { describe, expect, it } from 'vitest';
 import { validateRoles } from '../../../lib/options/role-form';
+import { signInWho } from '../../../lib/sign-in-kinds';
 import { click, leave, renderOptions, settle, type } from './render-options';
 
 const SEED = [
@@ -181,6 +182,45 @@ describe('options: the editor', () => {
     const colours = page.all<HTMLInputElement>('.role--switch input[id$="-colour"]');
     await type(colours[1]!, 'green');
     expect(page.messageFor(colours[1]!)).toBe('A colour is written #rrggbb, like #1f77b4.');
+  });
+});
+
+describe('options: the editor saves only what the person changed, roles included', () => {
+  it('a role imported elsewhere while the editor is open survives a Save that removes another role', async () => {
+    const page = await renderOptions({ seed: SEED, hash: '#account=shr' });
+    await page.store.importDrafts([
+      {
+        partition: 'aws',
+        accountId: '123456789012',
+        signIns: [{ type: 'sso', startUrl: 'https://other.awsapps.com/start', roleName: 'Billing' }],
+      },
+    ]);
+    await click(page.button('Remove role ops/ReadOnly'));
+    await click(page.button('Save'));
+    const shared = (await page.store.list()).accounts.find((a) => a.key === 'shr')!;
+    expect(shared.signIns.map((s) => `${s.type}:${signInWho(s)}`)).toEqual([
+      'iam:operator',
+      'sso:AdministratorAccess',
+      'sso:Billing',
+    ]);
+  });
+
+  it("a switch role's display name changed here and elsewhere: Save is refused, the store kept", async () => {
+    const page = await renderOptions({ seed: SEED, hash: '#account=shr' });
+    await page.store.importDrafts([
+      {
+        partition: 'aws',
+        accountId: '123456789012',
+        signIns: [{ type: 'switch', roleName: 'ops/ReadOnly', displayName: 'Renamed elsewhere' }],
+      },
+    ]);
+    await type(page.field('Display name (optional)'), 'Renamed here');
+    await click(page.button('Save'));
+    expect(page.text(page.root.querySelector('.editor__error'))).toMatch(/changed since you opened it/);
+    const shared = (await page.store.list()).accounts.find((a) => a.key === 'shr')!;
+    expect(shared.signIns.find((s) => s.type === 'switch')).toMatchObject({
+      displayName: 'Renamed elsewhere',
+    });
   });
 });
 
