@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { displayLabel } from '../lib/account';
 import { t } from '../lib/i18n';
-import { canRoute, linkOf, type PopupModel } from '../lib/popup/model';
+import { canRoute, linkOf, type PopupModel, roleOf } from '../lib/popup/model';
 import { isAddable, knownAccount } from '../lib/popup/quick-add';
 import type { SearchResult } from '../lib/search';
 import { EmptyState } from './EmptyState';
@@ -96,6 +96,7 @@ export function Popup({ model }: { model: PopupModel }) {
           entry ? (
             <RowActions
               label={displayLabel(entry.account)}
+              role={roleOf(entry)}
               onCopy={linkOf(entry) ? () => void model.copyUrl(entry) : undefined}
               onEdit={() => void model.openInOptions(entry)}
               onSignInAgain={

@@ -8,11 +8,20 @@ import type { Account } from '../schema';
 import { buildIndex, rank, type SearchEntry } from '../search';
 import { createAddModel } from './add-model';
 import { isAddable } from './quick-add';
-import { canRoute, linkOf, routeTabId, type TabInfo, targetOf } from './routing';
+import { canRoute, linkOf, roleOf, routeTabId, type TabInfo, targetOf } from './routing';
 import { signedInFirst } from './signed-in';
 
 export type { View } from './add-model';
-export { canRoute, isAwsPage, isBlankTab, linkOf, routeTabId, type TabInfo, targetOf } from './routing';
+export {
+  canRoute,
+  isAwsPage,
+  isBlankTab,
+  linkOf,
+  roleOf,
+  routeTabId,
+  type TabInfo,
+  targetOf,
+} from './routing';
 
 export interface PopupDeps {
   send: Send<ExtensionRequest>;
@@ -183,7 +192,7 @@ export function createPopupModel(deps: PopupDeps) {
     if (!url) return;
     try {
       await deps.copy(url);
-      notice.value = { kind: 'info', key: 'popupCopied' };
+      notice.value = { kind: 'info', key: roleOf(entry) ? 'popupRoleLinkCopied' : 'popupCopied' };
     } catch (error) {
       notice.value = { kind: 'error', text: message(error) };
     }

@@ -51,6 +51,12 @@ export function canRoute(entry: SearchEntry): boolean {
   return Boolean(entry.account.accountId || entry.account.alias);
 }
 
+/** The role an Identity Center or switch-role entry names; undefined for the other kinds. */
+export function roleOf(entry: SearchEntry): string | undefined {
+  const s = entry.signIn;
+  return s?.type === 'sso' || s?.type === 'switch' ? s.roleName : undefined;
+}
+
 /**
  * The link the row's copy button gives: a role's own link (the shortcut or switch-role link the route opens,
  * built by the same function), else the account's sign-in URL.

@@ -81,19 +81,20 @@ describe('popup: Identity Center and switch-role rows', () => {
     expect(popup.requests.at(-1)).toMatchObject({ target: { type: 'switch', roleName: 'ops/ReadOnly' } });
   });
 
-  it('copies the shortcut link of an Identity Center row and the switch-role link of a switch row', async () => {
+  it('copies the shortcut link of an Identity Center row and the switch-role link of a switch row, saying so', async () => {
     const popup = await renderPopup([shared, byAlias]);
-    await popup.click(popup.button('Copy the sign-in URL of Shared services')!);
+    await popup.click(popup.button('Copy the link to role AdministratorAccess of Shared services')!);
     expect(popup.deps.copy).toHaveBeenLastCalledWith(
       'https://mycorp.awsapps.com/start/#/console?account_id=123456789012&role_name=AdministratorAccess&destination=https%3A%2F%2Feu-west-1.console.aws.amazon.com%2Fconsole%2Fhome%3Fregion%3Deu-west-1',
     );
+    expect(popup.container.querySelector('[role="status"]')!.textContent).toBe('Link to the role copied.');
     await popup.press('ArrowDown');
-    await popup.click(popup.button('Copy the sign-in URL of Shared services')!);
+    await popup.click(popup.button('Copy the link to role ops/ReadOnly of Shared services')!);
     expect(popup.deps.copy).toHaveBeenLastCalledWith(
       'https://signin.aws.amazon.com/switchrole?roleName=ops%2FReadOnly&account=123456789012&displayName=Shared+RO',
     );
     await popup.press('ArrowDown');
-    await popup.click(popup.button('Copy the sign-in URL of legacy-app')!);
+    await popup.click(popup.button('Copy the link to role Deployer of legacy-app')!);
     expect(popup.deps.copy).toHaveBeenLastCalledWith(
       'https://signin.aws.amazon.com/switchrole?roleName=Deployer&account=legacy-app',
     );
