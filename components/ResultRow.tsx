@@ -1,6 +1,6 @@
 // One sign-in in the result list: colour mark, label, alias and account ID, user name, root or role (with
 // "Identity Center" and its portal, or "switch role" and its display name), partition.
-import { partitionTag } from '../lib/account';
+import { partitionTag, rootEmail } from '../lib/account';
 import { t } from '../lib/i18n';
 import { formatAccountId } from '../lib/ids';
 import type { Highlights, SearchEntry } from '../lib/search';
@@ -16,7 +16,7 @@ export interface ResultRowProps {
   size: number;
   top: number;
   active: boolean;
-  /** False for a sign-in that cannot be opened (root in GovCloud or China). */
+  /** False for a sign-in that cannot be opened (root in GovCloud or China, no account ID or alias). */
   routable: boolean;
   /** The account has a live console session: Enter brings its tab forward. */
   signedIn?: boolean;
@@ -30,7 +30,7 @@ export function ResultRow(props: ResultRowProps) {
   const id = a.accountId ? formatAccountId(a.accountId) : undefined;
   // The title is the first of label, alias, ID, root email the account has; the second line adds the rest.
   const titleField = a.label ? 'label' : a.alias ? 'alias' : id ? 'accountId' : 'email';
-  const title = a.label || a.alias || id || entry.email || '';
+  const title = a.label || a.alias || id || rootEmail(a) || '';
   const showAlias = a.alias && titleField !== 'alias';
   const showId = id && titleField !== 'accountId';
   const s = entry.signIn;
@@ -51,6 +51,10 @@ export function ResultRow(props: ResultRowProps) {
         ? { text: s.displayName, field: 'display' as const }
         : undefined;
   const colour = (s?.type === 'switch' && s.colour) || a.colour;
+  // Why a row cannot be opened: root outside the standard partition, or no ID or alias to sign in by.
+  const unroutable = routable
+    ? undefined
+    : t(entry.kind === 'root' ? 'popupRootUnavailableShort' : 'popupNoAccountNameShort');
   const partition = partitionTag(a.partition);
   const name = [
     title,
@@ -61,7 +65,7 @@ export function ResultRow(props: ResultRowProps) {
     where?.text,
     entry.kind === 'root' && titleField !== 'email' && entry.email,
     partition,
-    !routable && t('popupRootUnavailableShort'),
+    unroutable,
     props.signedIn && t('popupSignedIn'),
   ]
     .filter(Boolean)
@@ -122,7 +126,7 @@ export function ResultRow(props: ResultRowProps) {
             <Highlighted text={where.text} ranges={h[where.field]} />
           </span>
         ) : null}
-        {!routable ? <span class="row__warn">{t('popupRootUnavailableShort')}</span> : null}
+        {unroutable ? <span class="row__warn">{unroutable}</span> : null}
         {a.tags.length > 0 ? (
           <span class="row__tags">
             <Highlighted text={a.tags.join(' ')} ranges={h.tags} />

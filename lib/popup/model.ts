@@ -165,7 +165,8 @@ export function createPopupModel(deps: PopupDeps) {
       return;
     }
     if (!canRoute(entry)) {
-      notice.value = { kind: 'error', key: 'popupRootUnavailable' };
+      const key = entry.kind === 'root' ? 'popupRootUnavailable' : 'refusedNoSignInPage';
+      notice.value = { kind: 'error', key };
       return;
     }
     try {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { canRoute } from '../../../lib/popup/routing';
 import { buildIndex } from '../../../lib/search';
-import { account, iam, sso, switchRole } from './fixtures';
+import { account, iam, root, sso, switchRole } from './fixtures';
 import { renderPopup } from './render-popup';
 
 const shared = account({
@@ -97,6 +97,23 @@ describe('popup: Identity Center and switch-role rows', () => {
     await popup.click(popup.button('Copy the link to role Deployer of legacy-app')!);
     expect(popup.deps.copy).toHaveBeenLastCalledWith(
       'https://signin.aws.amazon.com/switchrole?roleName=Deployer&account=legacy-app',
+    );
+  });
+});
+
+describe('popup: a role on an account without ID or alias', () => {
+  it('is shown as one that needs an ID or alias, and Enter says why instead of routing', async () => {
+    const noName = account({ key: 'x', signIns: [root('owner@example.com'), switchRole('Admin')] });
+    const popup = await renderPopup([noName]);
+    const role = popup.options().find((o) => o.getAttribute('aria-label')?.includes('switch role'))!;
+    expect(role.getAttribute('aria-label')).toBe(
+      'owner@example.com, Admin, switch role, needs an account ID or alias',
+    );
+    expect(role.getAttribute('aria-disabled')).toBe('true');
+    await popup.click(role);
+    expect(popup.requests.some((r) => r.type === 'route.open')).toBe(false);
+    expect(popup.container.querySelector('[role="status"]')?.textContent).toBe(
+      'This account has no account ID or alias yet, so it has no sign-in page.',
     );
   });
 });
