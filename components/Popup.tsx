@@ -1,9 +1,9 @@
 // The whole popup: search box, results (or an empty state, or quick add) and a status line. State and
 // actions come from lib/popup/model.ts; nothing here touches the browser.
 import type { ComponentChildren } from 'preact';
-import { displayLabel, signInUrlOf } from '../lib/account';
+import { displayLabel } from '../lib/account';
 import { t } from '../lib/i18n';
-import { canRoute, type PopupModel } from '../lib/popup/model';
+import { canRoute, linkOf, type PopupModel, roleOf } from '../lib/popup/model';
 import { isAddable, knownAccount } from '../lib/popup/quick-add';
 import type { SearchResult } from '../lib/search';
 import { EmptyState } from './EmptyState';
@@ -96,7 +96,8 @@ export function Popup({ model }: { model: PopupModel }) {
           entry ? (
             <RowActions
               label={displayLabel(entry.account)}
-              onCopy={signInUrlOf(entry.account) ? () => void model.copyUrl(entry) : undefined}
+              role={roleOf(entry)}
+              onCopy={linkOf(entry) ? () => void model.copyUrl(entry) : undefined}
               onEdit={() => void model.openInOptions(entry)}
               onSignInAgain={
                 model.signedIn.value.has(entry.account.key)

@@ -1,10 +1,12 @@
-// The active row's buttons: copy the account's sign-in URL, open the account in Signpost's settings; for a
+// The active row's buttons: copy the account's sign-in URL (a role's own link on a role's row), open the account in Signpost's settings; for a
 // signed-in account, what Enter does there and a button that signs in again all the same.
 import { t } from '../lib/i18n';
 import { IconButton } from './IconButton';
 
 export interface RowActionsProps {
   label: string;
+  /** The role an Identity Center or switch-role row names: the copy button copies its link. */
+  role?: string | undefined;
   /** Undefined when the account has no ID or alias to build a URL from. */
   onCopy?: (() => void) | undefined;
   onEdit: () => void;
@@ -18,7 +20,7 @@ const PENCIL = 'M10.5 2.5l3 3L6 13l-3.5.5L3 10z';
 const ENTER = 'M13 3v5a2 2 0 0 1-2 2H4M6.5 7.5L4 10l2.5 2.5';
 
 // Buttons do not take focus on click, so the arrow keys keep working in the search box.
-export function RowActions({ label, onCopy, onEdit, onSignInAgain }: RowActionsProps) {
+export function RowActions({ label, role, onCopy, onEdit, onSignInAgain }: RowActionsProps) {
   return (
     <>
       {onSignInAgain ? (
@@ -35,8 +37,8 @@ export function RowActions({ label, onCopy, onEdit, onSignInAgain }: RowActionsP
       ) : null}
       {onCopy ? (
         <IconButton
-          label={t('popupCopyUrlFor', label)}
-          title={t('popupCopyUrl')}
+          label={role ? t('popupCopyRoleLinkFor', role, label) : t('popupCopyUrlFor', label)}
+          title={role ? t('popupCopyRoleLink') : t('popupCopyUrl')}
           path={LINK}
           onClick={onCopy}
           keepFocus

@@ -8,6 +8,7 @@ import { formatAccountId } from './ids';
 import type { SignInTarget } from './messages';
 import { xmlCharacters } from './safe-text';
 import { type Field, type Highlights, rank, type SearchEntry, type SearchIndex } from './search';
+import { portalName } from './sign-in-links';
 
 export interface Suggestion {
   content: string;
@@ -46,25 +47,34 @@ function marked(text: string, ranges: number[] | undefined, markup: boolean): st
 
 /** Written with parentheses, which no IAM user name may hold, so no user can be mistaken for root. */
 export const ROOT_CONTENT = '(root)';
+/** After the account of a switch role: two words, where a user's content has at most one partition. */
+export const SWITCH_CONTENT = '(switch role)';
 
 function who(entry: SearchEntry): string {
+  const s = entry.signIn;
+  if (s?.type === 'sso' || s?.type === 'switch') return s.roleName;
   return entry.kind === 'iam' ? entry.userName! : entry.kind === 'root' ? ROOT_CONTENT : '';
 }
 
 /**
  * What the address bar shows for a suggestion, and what Enter gives back: `user @ account`, with
- * `(partition)` outside the standard one. Unique by construction, so Enter routes to the sign-in picked:
- * the account is its alias or its raw 12-digit ID (an alias may be spelled like a dashed ID, never like
- * 12 digits) or the root email (aliases and IDs hold no @); user names and accounts hold no spaces.
+ * `(partition)` outside the standard one; an Identity Center role adds `via <portal>`, a switch role
+ * `(switch role)`. Unique by construction, so Enter routes to the sign-in picked: the account is its alias
+ * or its raw 12-digit ID (an alias may be spelled like a dashed ID, never like 12 digits) or the root email
+ * (aliases and IDs hold no @); user names, role names, accounts and portals hold no spaces, so the words
+ * after the account tell the kinds apart, and the portal tells one permission set's portals apart.
  */
 export function contentOf(entry: SearchEntry): string {
   const a = entry.account;
-  const rootEmail = a.signIns.find((s) => s.type === 'root')?.email;
+  const s = entry.signIn;
+  const rootEmail = a.signIns.find((x) => x.type === 'root')?.email;
   const account = a.alias ?? a.accountId ?? rootEmail ?? a.key;
   const user = who(entry);
   const partition = a.partition === 'aws' ? '' : ` (${a.partition})`;
+  const kind =
+    s?.type === 'sso' ? ` via ${portalName(s.startUrl)}` : s?.type === 'switch' ? ` ${SWITCH_CONTENT}` : '';
   // A NUL would cut the suggestion short; what XML forbids is dropped here too.
-  return xmlCharacters(`${user ? `${user} @ ` : ''}${account}${partition}`);
+  return xmlCharacters(`${user ? `${user} @ ` : ''}${account}${partition}${kind}`);
 }
 
 /**
@@ -73,14 +83,23 @@ export function contentOf(entry: SearchEntry): string {
  */
 export function describe(entry: SearchEntry, highlights: Highlights, markup: boolean): string {
   const a = entry.account;
+  const s = entry.signIn;
   const h = (field: Field) => highlights[field];
   const label = a.label ? marked(a.label, h('label'), markup) : '';
   const user =
-    entry.kind === 'iam' ? marked(entry.userName!, h('user'), markup) : entry.kind === 'root' ? 'root' : '';
+    s?.type === 'sso' || s?.type === 'switch'
+      ? `${marked(s.roleName, h('role'), markup)} · ${t(s.type === 'sso' ? 'popupIdentityCenter' : 'popupSwitchRole')}`
+      : entry.kind === 'iam'
+        ? marked(entry.userName!, h('user'), markup)
+        : entry.kind === 'root'
+          ? 'root'
+          : '';
   const ids = [
     a.alias ? marked(a.alias, h('alias'), markup) : '',
     a.accountId ? marked(formatAccountId(a.accountId), h('accountId'), markup) : '',
     entry.kind === 'root' && entry.email ? marked(entry.email, h('email'), markup) : '',
+    s?.type === 'sso' ? marked(portalName(s.startUrl), h('portal'), markup) : '',
+    s?.type === 'switch' && s.displayName ? marked(s.displayName, h('display'), markup) : '',
     a.partition !== 'aws' ? a.partition : '',
   ].filter(Boolean);
   const head = [label || (markup ? escapeXml(displayLabel(a)) : xmlCharacters(displayLabel(a))), user]
@@ -110,12 +129,15 @@ export function suggest(
 }
 
 function choiceOf(entry: SearchEntry): Choice {
-  const target =
-    entry.kind === 'iam'
-      ? { type: 'iam' as const, userName: entry.userName! }
-      : entry.kind === 'root'
-        ? { type: 'root' as const }
-        : { type: 'account' as const };
+  const s = entry.signIn;
+  const target: SignInTarget =
+    s?.type === 'iam'
+      ? { type: 'iam', userName: s.userName }
+      : s?.type === 'sso'
+        ? { type: 'sso', startUrl: s.startUrl, roleName: s.roleName }
+        : s?.type === 'switch'
+          ? { type: 'switch', roleName: s.roleName }
+          : { type: s ? 'root' : 'account' };
   return { key: entry.account.key, target };
 }
 

@@ -3,8 +3,22 @@
 import type uFuzzy from '@leeoniya/ufuzzy';
 import type { SearchIndex } from './search';
 
-/** The searchable fields, in haystack order. Highlights for `accountId` are offsets in its dashed form. */
-export const FIELDS = ['label', 'alias', 'accountId', 'user', 'email', 'tags'] as const;
+/**
+ * The searchable fields, in haystack order. Highlights for `accountId` are offsets in its dashed form.
+ * `user` is an IAM user name (or `root`), `role` an Identity Center or switch role, `portal` its access
+ * portal's short name (lib/sign-in-links.ts portalName), `display` a switch role's display name.
+ */
+export const FIELDS = [
+  'label',
+  'alias',
+  'accountId',
+  'user',
+  'email',
+  'role',
+  'portal',
+  'display',
+  'tags',
+] as const;
 export type Field = (typeof FIELDS)[number];
 
 /** Per field, flat `[start, end, start, end, …]` offsets of the matched characters. */

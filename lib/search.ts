@@ -1,4 +1,5 @@
-// Finds sign-ins by what a user remembers of them (label, alias, account ID, user name, root email, tags):
+// Finds sign-ins by what a user remembers of them (label, alias, account ID, user name, root email, role,
+// access portal, switch-role display name, tags):
 // one index built per account list, then `rank` per keystroke; shared by the popup and the omnibox.
 import uFuzzy from '@leeoniya/ufuzzy';
 import { displayLabel } from './account';
@@ -6,6 +7,8 @@ import { frecencyScore } from './frecency';
 import { compareNatural } from './natural-sort';
 import type { Account, SignIn } from './schema';
 import { type Highlights, highlight, NFIELDS, SEP } from './search-highlight';
+import { signInWho } from './sign-in-kinds';
+import { portalName } from './sign-in-links';
 
 export { FIELDS, type Field, type Highlights } from './search-highlight';
 
@@ -55,7 +58,7 @@ const fuzzy = new uFuzzy({
   intraMode: 1,
 });
 
-/** One entry per IAM user and one for root; an account without sign-ins gets one entry for its page. */
+/** One entry per sign-in of any kind; an account without sign-ins gets one entry for its page. */
 export function flatten(accounts: readonly Account[]): SearchEntry[] {
   const entries: SearchEntry[] = [];
   for (const account of accounts) {
@@ -130,17 +133,17 @@ export function buildIndex(accounts: readonly Account[]): SearchIndex {
     const a = e.account;
     // Same order as FIELDS.
     const s = e.signIn;
-    // A role is found by its name in the user column; a portal by its address, a switch by its display name.
-    const user = !s ? '' : s.type === 'root' ? 'root' : s.type === 'iam' ? s.userName : s.roleName;
-    const detail =
-      s?.type === 'root'
-        ? s.email
-        : s?.type === 'sso'
-          ? s.startUrl
-          : s?.type === 'switch'
-            ? (s.displayName ?? '')
-            : '';
-    const values = [a.label ?? '', a.alias ?? '', a.accountId ?? '', user, detail, a.tags.join(' ')];
+    const values = [
+      a.label ?? '',
+      a.alias ?? '',
+      a.accountId ?? '',
+      e.userName ?? (e.kind === 'root' ? 'root' : ''),
+      e.email ?? '',
+      s?.type === 'sso' || s?.type === 'switch' ? s.roleName : '',
+      s?.type === 'sso' ? portalName(s.startUrl) : '',
+      (s?.type === 'switch' && s.displayName) || '',
+      a.tags.join(' '),
+    ];
     let at = 0;
     const base = i * (NFIELDS + 1);
     for (let f = 0; f < NFIELDS; f++) {
@@ -154,7 +157,10 @@ export function buildIndex(accounts: readonly Account[]): SearchIndex {
     labels[i] = displayLabel(a);
   }
   // By label, then user, in the options page's natural order (built once per list, not per keystroke).
-  const who = (i: number) => entries[i]!.userName ?? entries[i]!.email ?? '';
+  const who = (i: number) => {
+    const s = entries[i]!.signIn;
+    return s ? signInWho(s) : '';
+  };
   const byLabel = entries
     .map((_, i) => i)
     .sort((x, y) => compareNatural(labels[x]!, labels[y]!) || compareNatural(who(x), who(y)));

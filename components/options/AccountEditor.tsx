@@ -5,8 +5,10 @@ import { partitionName } from '../../lib/account';
 import { t } from '../../lib/i18n';
 import { PARTITIONS } from '../../lib/ids';
 import type { AccountForm, FieldId, FormErrors, TextField as TextFieldName } from '../../lib/options/form';
+import type { RoleField, RoleForm } from '../../lib/options/role-form';
 import { ColourPicker } from './ColourPicker';
 import { KeepWhole } from './KeepWhole';
+import { RolesFieldset } from './RolesFieldset';
 import { TextField } from './TextField';
 
 export interface AccountEditorProps {
@@ -20,6 +22,9 @@ export interface AccountEditorProps {
   onUser: (index: number, value: string) => void;
   onAddUser: () => void;
   onRemoveUser: (index: number) => void;
+  onRole: (index: number, field: RoleField, value: string) => void;
+  onAddRole: (type: RoleForm['type']) => void;
+  onRemoveRole: (index: number) => void;
   onSave: () => void;
   onCancel: () => void;
   /** Escape: closes an unchanged form, asks about a changed one, or answers that question with "keep editing". */
@@ -178,6 +183,14 @@ export function AccountEditor(props: AccountEditorProps) {
         </button>
       </fieldset>
       {text('rootEmail', t('optionsFieldRootEmail'), { hint: t('optionsFieldRootEmailHint') })}
+      <RolesFieldset
+        roles={form.roles}
+        errors={errors}
+        onRole={props.onRole}
+        onTouch={props.onTouch}
+        onAdd={props.onAddRole}
+        onRemove={props.onRemoveRole}
+      />
 
       <ColourPicker value={form.colour} error={errors.colour} onChange={(v) => props.onField('colour', v)} />
       {text('tags', t('optionsFieldTags'), { hint: t('optionsFieldTagsHint') })}

@@ -5,6 +5,22 @@ import { t } from '../../lib/i18n';
 import { formatAccountId } from '../../lib/ids';
 import type { Account, SignIn } from '../../lib/schema';
 import { signInId, signInWho } from '../../lib/sign-in-kinds';
+import { portalName } from '../../lib/sign-in-links';
+
+/** How the list shows one sign-in: its kind (all but IAM users), name, where it leads, its colour. */
+function signInParts(s: SignIn): { kind?: string; who: string; detail?: string; colour?: string } {
+  const who = signInWho(s);
+  switch (s.type) {
+    case 'root':
+      return { kind: t('optionsRootUser'), who };
+    case 'sso':
+      return { kind: t('popupIdentityCenter'), who, detail: portalName(s.startUrl) };
+    case 'switch':
+      return { kind: t('popupSwitchRole'), who, detail: s.displayName, colour: s.colour };
+    default:
+      return { who };
+  }
+}
 
 export interface AccountRowProps {
   account: Account;
@@ -66,23 +82,27 @@ export function AccountRow({
         {account.signIns.length > 0 ? (
           <ul class="signins" aria-label={t('optionsSignIns')}>
             {account.signIns.map((s) => {
-              const who = signInWho(s);
+              const { kind, who, detail, colour } = signInParts(s);
+              const named = s.type === 'root' ? t('optionsRootUser') : detail ? `${who} (${detail})` : who;
               return (
                 <li key={signInId(s)} class={`signin signin--${s.type}`}>
                   <span class="signin__name">
-                    {s.type === 'root' ? <span class="signin__kind">{t('optionsRootUser')}</span> : null}
+                    {colour ? (
+                      <span class="signin__colour" style={{ background: colour }} aria-hidden="true" />
+                    ) : null}
+                    {/* Spaces between the parts, so they are read (and copied) as words. */}
+                    {kind ? <span class="signin__kind">{kind}</span> : null}
+                    {kind ? ' ' : null}
                     {who}
+                    {detail ? ' ' : null}
+                    {detail ? <span class="signin__detail">{detail}</span> : null}
                   </span>
                   {account.managed ? null : (
                     <button
                       type="button"
                       class="signin__delete"
-                      aria-label={t(
-                        'optionsDeleteSignIn',
-                        s.type === 'root' ? t('optionsRootUser') : who,
-                        label,
-                      )}
-                      title={t('optionsDeleteSignIn', s.type === 'root' ? t('optionsRootUser') : who, label)}
+                      aria-label={t('optionsDeleteSignIn', named, label)}
+                      title={t('optionsDeleteSignIn', named, label)}
                       onClick={() => onDeleteSignIn(s)}
                     >
                       ×

@@ -91,6 +91,9 @@ export function OptionsPage({ model, managed }: { model: OptionsModel; managed?:
                     onUser={model.setUser}
                     onAddUser={model.addUser}
                     onRemoveUser={model.removeUser}
+                    onRole={model.setRole}
+                    onAddRole={model.addRole}
+                    onRemoveRole={model.removeRole}
                     onSave={() => void model.saveEditor()}
                     onCancel={model.closeEditor}
                     confirmDiscard={Boolean(editor.confirmDiscard)}

@@ -6,7 +6,8 @@ import { t } from '../i18n';
 import type { ParsedRequestOf, SignInTarget } from '../message-schemas';
 import type { Account, PendingRoute, SsoSignIn, SwitchSignIn } from '../schema';
 import { signInId } from '../sign-in-kinds';
-import { consoleDestination, isAllowedRouteUrl, shortcutUrl, switchRoleUrl } from '../targets';
+import { signInLink } from '../sign-in-links';
+import { isAllowedRouteUrl } from '../targets';
 import { type Deps, Refused } from './context';
 import { ROUTE_TTL } from './session';
 
@@ -47,14 +48,7 @@ function storedTarget(account: Account, target: SignInTarget): SsoSignIn | Switc
 
 /** Identity Center's shortcut link or the switch-role link: neither is a sign-in page Signpost fills. */
 function targetUrl(account: Account, target: SsoSignIn | SwitchSignIn): string {
-  if (target.type === 'switch') {
-    const ref = accountRef(account);
-    if (!ref) throw new Refused(t('refusedNoSignInPage'));
-    return switchRoleUrl(account.partition, ref, target.roleName, target.displayName);
-  }
-  const destination = consoleDestination(account);
-  const url =
-    account.accountId && shortcutUrl(target.startUrl, account.accountId, target.roleName, destination);
+  const url = signInLink(account, target);
   if (!url) throw new Refused(t('refusedNoSignInPage'));
   return url;
 }

@@ -14,6 +14,7 @@ import {
   type TextField,
   validateForm,
 } from './form';
+import { emptyRole, type RoleField, type RoleForm } from './role-form';
 
 export interface EditorState {
   form: AccountForm;
@@ -101,22 +102,38 @@ export function createEditorModel({ send, accounts, notice, load }: OptionsCore)
     updateForm((form) => ({ ...form, users: [...form.users, ''] }));
   }
 
-  function removeUser(index: number) {
+  /** Removes the box (or row of boxes) `prefix:index`; messages are keyed by position, so later marks shift. */
+  function removeAt(prefix: 'user' | 'role', index: number, change: (form: AccountForm) => AccountForm) {
     const state = editor.value;
     if (!state) return;
-    // Messages are keyed by position: shift the touched marks of the boxes after the removed one.
     const touched = new Set<FieldId>();
+    const at = new RegExp(`^${prefix}:(\\d+)(.*)$`);
     for (const field of state.touched) {
-      const m = /^user:(\d+)$/.exec(field);
+      const m = at.exec(field);
       if (!m) touched.add(field);
       else if (Number(m[1]) < index) touched.add(field);
-      else if (Number(m[1]) > index) touched.add(`user:${Number(m[1]) - 1}`);
+      else if (Number(m[1]) > index) touched.add(`${prefix}:${Number(m[1]) - 1}${m[2]}` as FieldId);
     }
-    editor.value = {
-      ...state,
-      touched,
-      form: { ...state.form, users: state.form.users.filter((_, i) => i !== index) },
-    };
+    editor.value = { ...state, touched, form: change(state.form) };
+  }
+
+  function removeUser(index: number) {
+    removeAt('user', index, (form) => ({ ...form, users: form.users.filter((_, i) => i !== index) }));
+  }
+
+  function setRole(index: number, field: RoleField, value: string) {
+    updateForm((form) => ({
+      ...form,
+      roles: form.roles.map((r, i) => (i === index ? { ...r, [field]: value } : r)),
+    }));
+  }
+
+  function addRole(type: RoleForm['type']) {
+    updateForm((form) => ({ ...form, roles: [...form.roles, emptyRole(type)] }));
+  }
+
+  function removeRole(index: number) {
+    removeAt('role', index, (form) => ({ ...form, roles: form.roles.filter((_, i) => i !== index) }));
   }
 
   /** Saves the editor; resolves true when saved. Invalid forms show every message instead. */
@@ -162,6 +179,9 @@ export function createEditorModel({ send, accounts, notice, load }: OptionsCore)
     setUser,
     addUser,
     removeUser,
+    setRole,
+    addRole,
+    removeRole,
     saveEditor,
   };
 }

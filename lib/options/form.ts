@@ -20,6 +20,7 @@ import {
   tagSchema,
   userNameSchema,
 } from '../schema';
+import { type RoleFieldId, type RoleForm, rolesFromAccount, validateRoles } from './role-form';
 
 export interface AccountForm {
   /** The record being edited; undefined for a new account. */
@@ -36,11 +37,16 @@ export interface AccountForm {
   landingPath: string;
   users: string[];
   rootEmail: string;
+  /** Identity Center and switch-role sign-ins (lib/options/role-form.ts). */
+  roles: RoleForm[];
 }
 
-export type TextField = Exclude<keyof AccountForm, 'key' | 'users' | 'partition'>;
-/** A box on the form: a text field, the partition, or the IAM user at an index (`user:2`). */
-export type FieldId = TextField | 'partition' | `user:${number}`;
+export type TextField = Exclude<keyof AccountForm, 'key' | 'users' | 'partition' | 'roles'>;
+/**
+ * A box on the form: a text field, the partition, the IAM user at an index (`user:2`), or a box of the
+ * role at an index (`role:0:startUrl`).
+ */
+export type FieldId = TextField | 'partition' | `user:${number}` | RoleFieldId;
 export type FormErrors = Partial<Record<FieldId | 'form', string>>;
 
 export const LABEL_MAX = 100;
@@ -59,6 +65,7 @@ export function emptyForm(): AccountForm {
     landingPath: '',
     users: [],
     rootEmail: '',
+    roles: [],
   };
 }
 
@@ -76,6 +83,7 @@ export function formFromAccount(account: Account): AccountForm {
     landingPath: account.landingPath ?? '',
     users: account.signIns.flatMap((s) => (s.type === 'iam' ? [s.userName] : [])),
     rootEmail: account.signIns.find((s) => s.type === 'root')?.email ?? '',
+    roles: rolesFromAccount(account),
   };
 }
 
@@ -119,6 +127,11 @@ export function validateForm(form: AccountForm): { errors: FormErrors; draft?: A
     errors.rootEmail = check(emailSchema, form.rootEmail);
     if (!errors.rootEmail && form.partition !== 'aws') errors.rootEmail = t('optionsRootOnlyAws');
   }
+  const roles = validateRoles(form.roles, {
+    partition: form.partition,
+    hasAccountId: Boolean(text('accountId')) && !errors.accountId,
+  });
+  Object.assign(errors, roles.errors);
   if (!text('accountId') && !text('alias') && !text('rootEmail'))
     errors.accountId = t('optionsNeedsIdentifier');
 
@@ -136,6 +149,7 @@ export function validateForm(form: AccountForm): { errors: FormErrors; draft?: A
       .filter(Boolean)
       .map((userName) => ({ type: 'iam' as const, userName })),
     ...(text('rootEmail') ? [{ type: 'root' as const, email: text('rootEmail') }] : []),
+    ...roles.signIns,
   ];
   // The same rules the store applies, as a last guard: a problem here is shown above the buttons.
   const checked = checkDraft(input);

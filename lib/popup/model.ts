@@ -2,18 +2,26 @@
 // dependency, so tests drive the whole popup with fakes. Search, keys and routing are here; quick add is
 // its own model (add-model.ts), where a route goes is routing.ts.
 import { batch, computed, signal } from '@preact/signals';
-import { signInUrlOf } from '../account';
 import type { MessageKey } from '../i18n';
 import type { ExtensionRequest, Responses, Send } from '../messages';
 import type { Account } from '../schema';
 import { buildIndex, rank, type SearchEntry } from '../search';
 import { createAddModel } from './add-model';
 import { isAddable } from './quick-add';
-import { canRoute, routeTabId, type TabInfo, targetOf } from './routing';
+import { canRoute, linkOf, roleOf, routeTabId, type TabInfo, targetOf } from './routing';
 import { signedInFirst } from './signed-in';
 
 export type { View } from './add-model';
-export { canRoute, isAwsPage, isBlankTab, routeTabId, type TabInfo, targetOf } from './routing';
+export {
+  canRoute,
+  isAwsPage,
+  isBlankTab,
+  linkOf,
+  roleOf,
+  routeTabId,
+  type TabInfo,
+  targetOf,
+} from './routing';
 
 export interface PopupDeps {
   send: Send<ExtensionRequest>;
@@ -157,7 +165,8 @@ export function createPopupModel(deps: PopupDeps) {
       return;
     }
     if (!canRoute(entry)) {
-      notice.value = { kind: 'error', key: 'popupRootUnavailable' };
+      const key = entry.kind === 'root' ? 'popupRootUnavailable' : 'refusedNoSignInPage';
+      notice.value = { kind: 'error', key };
       return;
     }
     try {
@@ -180,11 +189,11 @@ export function createPopupModel(deps: PopupDeps) {
   }
 
   async function copyUrl(entry: SearchEntry | undefined = activeResult.value?.entry) {
-    const url = entry && signInUrlOf(entry.account);
+    const url = entry && linkOf(entry);
     if (!url) return;
     try {
       await deps.copy(url);
-      notice.value = { kind: 'info', key: 'popupCopied' };
+      notice.value = { kind: 'info', key: roleOf(entry) ? 'popupRoleLinkCopied' : 'popupCopied' };
     } catch (error) {
       notice.value = { kind: 'error', text: message(error) };
     }

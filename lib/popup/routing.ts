@@ -1,8 +1,10 @@
 // Where a popup route goes: which tab it uses (the current one only when it shows an AWS page or a blank new
 // tab), which sign-in a search result names, and whether that sign-in can be routed at all.
+import { signInUrlOf } from '../account';
 import { isUnderConsoleHost, parseSignInUrl, supportsRoot } from '../hosts';
 import type { SignInTarget } from '../messages';
 import type { SearchEntry } from '../search';
+import { signInLink } from '../sign-in-links';
 
 export interface TabInfo {
   id?: number;
@@ -39,8 +41,28 @@ export function targetOf(entry: SearchEntry): SignInTarget {
   return { type: s ? 'root' : 'account' };
 }
 
-/** Root sign-in exists only in the standard partition; IAM sign-in needs an account ID or alias. */
+/**
+ * Root sign-in exists only in the standard partition; an Identity Center role needs the account ID (the
+ * schema makes sure it has one); IAM users and switch roles need an account ID or alias.
+ */
 export function canRoute(entry: SearchEntry): boolean {
   if (entry.kind === 'root') return supportsRoot(entry.account.partition);
+  if (entry.kind === 'sso') return Boolean(entry.account.accountId);
   return Boolean(entry.account.accountId || entry.account.alias);
+}
+
+/** The role an Identity Center or switch-role entry names; undefined for the other kinds. */
+export function roleOf(entry: SearchEntry): string | undefined {
+  const s = entry.signIn;
+  return s?.type === 'sso' || s?.type === 'switch' ? s.roleName : undefined;
+}
+
+/**
+ * The link the row's copy button gives: a role's own link (the shortcut or switch-role link the route opens,
+ * built by the same function), else the account's sign-in URL.
+ */
+export function linkOf(entry: SearchEntry): string | undefined {
+  const s = entry.signIn;
+  if (s?.type === 'sso' || s?.type === 'switch') return signInLink(entry.account, s);
+  return signInUrlOf(entry.account);
 }

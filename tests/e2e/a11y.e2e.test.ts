@@ -245,6 +245,41 @@ describe('options page', () => {
   });
 });
 
+describe('Identity Center and switch roles', () => {
+  beforeAll(async () => {
+    await seed([
+      ...accounts(3),
+      {
+        accountId: '444455556666',
+        label: 'Shared services',
+        signIns: [
+          { type: 'sso', startUrl: 'https://mycorp.awsapps.com/start', roleName: 'AdministratorAccess' },
+          { type: 'switch', roleName: 'team/Deployer', displayName: 'Team deploy', colour: '#ff7f0e' },
+        ],
+      },
+    ]);
+  });
+
+  it.each(SCHEMES)(
+    'popup rows, the active one included, and the editor with a role message (%s)',
+    async (scheme) => {
+      const popup = await openPopup(scheme);
+      await popup.type('[role="combobox"]', 'shared');
+      await popup.waitForSelector('.row__kind');
+      await popup.keyboard.press('ArrowDown');
+      await expectClean(popup, `popup role rows ${scheme}`);
+      const page = await openOptions(scheme);
+      await page.click('.account button[aria-label="Edit Shared services"]');
+      await page.waitForSelector('#edit-role-1-colour');
+      await page.click('#edit-role-1-colour', { count: 3 });
+      await page.keyboard.type('orange');
+      await page.keyboard.press('Tab');
+      await page.waitForSelector('#edit-role-1-colour[aria-invalid="true"]');
+      await expectClean(page, `options roles editor ${scheme}`);
+    },
+  );
+});
+
 describe('in-page notice', () => {
   it.each(SCHEMES)('the learned sign-in notice with Undo (%s)', async (scheme) => {
     // The content script's notice lives in a closed shadow root in an isolated world, where axe cannot

@@ -4,10 +4,10 @@
 import type { Page } from 'puppeteer-core';
 
 /**
- * Account facts a person typed (alias, root email, tags) that the popup's rows shorten with an ellipsis by
- * design, in every language; only Signpost's own strings must fit.
+ * Account facts a person typed (alias, root email, tags, a role's portal or display name) that the popup's
+ * rows shorten with an ellipsis by design, in every language; only Signpost's own strings must fit.
  */
-export const USER_DATA_ELLIPSIS = '.row__alias, .row__email, .row__tags';
+export const USER_DATA_ELLIPSIS = '.row__alias, .row__email, .row__tags, .row__portal, .row__display';
 
 /** One problem per element, described as `<what>: "<its text>"` so a failure names the string to fix. */
 export function layoutProblems(page: Page, exempt = USER_DATA_ELLIPSIS): Promise<string[]> {

@@ -29,6 +29,20 @@ export const SEED: AccountDraftInput[] = [
     signIns: [{ type: 'iam', userName: 'operator' }],
   },
   { alias: 'sandbox-team', label: 'Sandbox', tags: ['dev'] },
+  {
+    accountId: '444455556666',
+    label: 'Shared services',
+    signIns: [
+      {
+        type: 'sso',
+        startUrl: 'https://mycorp.awsapps.com/start',
+        roleName: 'AdministratorAccess',
+        uses: 4,
+        lastUsed: Date.now() - 86_400_000,
+      },
+      { type: 'switch', roleName: 'team/Deployer', displayName: 'Team deploy', colour: '#ff7f0e', uses: 3 },
+    ],
+  },
 ];
 
 /** Replaces whatever accounts the profile has with `drafts`, through the background as the pages do. */

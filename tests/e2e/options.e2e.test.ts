@@ -387,6 +387,94 @@ function messageFor(page: Page, selector: string): Promise<string> {
   });
 }
 
+describe('Identity Center and switch roles in the options page', () => {
+  async function seedShared(): Promise<string> {
+    await clearAccounts();
+    await harness.sendMessage({
+      type: 'accounts.import',
+      accounts: [
+        {
+          accountId: '444455556666',
+          label: 'Shared services',
+          signIns: [
+            { type: 'sso', startUrl: 'https://mycorp.awsapps.com/start', roleName: 'AdministratorAccess' },
+            { type: 'iam', userName: 'operator' },
+          ],
+        },
+      ],
+    });
+    return (await list()).accounts[0]!.key;
+  }
+
+  it('the editor adds a switch role, the list shows it with its kind, the popup finds it', async () => {
+    const key = await seedShared();
+    const page = await openOptions(`#account=${key}`);
+    await page.waitForSelector('.editor');
+    const add = await button(page, 'Add switch role');
+    // The editor scrolls under its sticky Save bar: bring the button clear of it, as a person scrolling would.
+    await add.evaluate((b) => b.scrollIntoView({ block: 'center' }));
+    await add.click();
+    // The new role's first box takes the focus.
+    await page.waitForSelector('#edit-role-1-roleName');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('edit-role-1-roleName');
+    await page.keyboard.type('/team/Deployer');
+    await page.type('#edit-role-1-displayName', 'Team deploy');
+    await page.type('#edit-role-1-colour', '#ff7f0e');
+    await (await button(page, 'Save')).click();
+    await page.waitForFunction(() => !document.querySelector('.editor'));
+    const [shared] = (await list()).accounts;
+    expect(shared!.signIns.find((s) => s.type === 'switch')).toEqual({
+      type: 'switch',
+      roleName: 'team/Deployer',
+      displayName: 'Team deploy',
+      colour: '#ff7f0e',
+      uses: 0,
+      lastUsed: 0,
+    });
+    expect(await texts(page, '.signin__name')).toEqual([
+      // The kind is shown in capitals (CSS); the words are apart.
+      'IDENTITY CENTER AdministratorAccess mycorp.awsapps.com',
+      'operator',
+      'SWITCH ROLE team/Deployer Team deploy',
+    ]);
+    expect(await popupSearch('deployer')).toEqual([
+      'Shared services, 4444-5555-6666, team/Deployer, switch role, Team deploy',
+    ]);
+  });
+
+  it('screenshots: a list and an editor with roles, a role message shown, in light and dark', async () => {
+    const key = await seedShared();
+    await harness.sendMessage({
+      type: 'accounts.save',
+      account: {
+        key,
+        accountId: '444455556666',
+        label: 'Shared services',
+        signIns: [
+          { type: 'sso', startUrl: 'https://mycorp.awsapps.com/start', roleName: 'AdministratorAccess' },
+          { type: 'iam', userName: 'operator' },
+          { type: 'switch', roleName: 'team/Deployer', displayName: 'Team deploy', colour: '#ff7f0e' },
+        ],
+      },
+    });
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await openOptions();
+      await page.setViewport({ width: 1200, height: 1000 });
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await harness.screenshot(page, `options-roles-list-${scheme}`);
+      await (await button(page, 'Edit Shared services')).click();
+      await page.waitForSelector('.editor');
+      await page.click('#edit-role-0-startUrl', { count: 3 });
+      await page.keyboard.type('https://mycorp.awsapps.com.evil.test/start');
+      await page.keyboard.press('Tab');
+      expect(await messageFor(page, '#edit-role-0-startUrl')).toMatch(/^That is not an AWS access portal/);
+      await page.$eval('.roles', (el) => el.scrollIntoView({ block: 'start' }));
+      await harness.screenshot(page, `options-roles-editor-${scheme}`);
+      await page.close();
+    }
+  });
+});
+
 describe('10,000 accounts', () => {
   it('imports an Organizations file of 10,000 accounts (timings reported, not asserted)', async () => {
     await clearAccounts();

@@ -214,6 +214,83 @@ describe('popup in Chromium', () => {
   });
 });
 
+describe('popup with Identity Center and switch-role sign-ins', () => {
+  const SHORTCUT =
+    'https://mycorp.awsapps.com/start/#/console?account_id=444455556666&role_name=AdministratorAccess';
+  const SWITCH =
+    'https://signin.aws.amazon.com/switchrole?roleName=ops%2FReadOnly&account=444455556666&displayName=Shared+RO';
+
+  beforeAll(async () => {
+    await seed([
+      {
+        accountId: '444455556666',
+        label: 'Shared services',
+        colour: '#d62728',
+        signIns: [
+          {
+            type: 'sso',
+            startUrl: 'https://mycorp.awsapps.com/start',
+            roleName: 'AdministratorAccess',
+            uses: 6,
+            lastUsed: Date.now() - DAY,
+          },
+          {
+            type: 'switch',
+            roleName: 'ops/ReadOnly',
+            displayName: 'Shared RO',
+            colour: '#2ca02c',
+            uses: 4,
+            lastUsed: Date.now() - DAY,
+          },
+          { type: 'iam', userName: 'operator', uses: 1, lastUsed: Date.now() - 5 * DAY },
+        ],
+      },
+      ...SEED.slice(0, 2),
+    ]);
+  });
+
+  it('finds an Identity Center role by name and opens its shortcut link with Enter', async () => {
+    const page = await openPopup();
+    await page.type('[role="combobox"]', 'administratoraccess');
+    expect(await optionNames(page)).toEqual([
+      'Shared services, 4444-5555-6666, AdministratorAccess, Identity Center, mycorp.awsapps.com',
+    ]);
+    // The portal is not a sign-in page Signpost fills: the tab's address is exactly AWS's shortcut link.
+    const opened = harness.waitForNewTab((url) => url === SHORTCUT);
+    await page.keyboard.press('Enter');
+    expect((await opened).url()).toBe(SHORTCUT);
+  });
+
+  it('finds a switch role by its display name and opens the switch-role link with Enter', async () => {
+    const page = await openPopup();
+    await page.type('[role="combobox"]', 'shared ro');
+    expect(await activeName(page)).toBe(
+      'Shared services, 4444-5555-6666, ops/ReadOnly, switch role, Shared RO',
+    );
+    const opened = harness.waitForNewTab((url) => url === SWITCH);
+    await page.keyboard.press('Enter');
+    expect((await opened).url()).toBe(SWITCH);
+  });
+
+  it('looks right in light and dark themes with role rows (screenshots)', async () => {
+    const page = await openPopup();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      const kinds = await page.$$eval('.row__kind', (marks) => marks.map((m) => m.textContent));
+      expect(kinds).toEqual(['Identity Center', 'switch role']);
+      // The switch role's own colour marks its row.
+      const mark = await page.$eval(
+        '.row:nth-child(2) .row__mark',
+        (m) => getComputedStyle(m).backgroundColor,
+      );
+      expect(mark).toBe('rgb(44, 160, 44)');
+      await harness.screenshot(page, `popup-roles-${scheme}`);
+    }
+    await page.keyboard.press('ArrowDown');
+    await harness.screenshot(page, 'popup-roles-dark-active');
+  });
+});
+
 describe('popup with no accounts', () => {
   it('explains how accounts get there and offers Import and Add', async () => {
     await clearAccounts();

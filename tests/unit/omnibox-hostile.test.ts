@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { type Choice, choose, contentOf, suggest } from '../../lib/omnibox';
 import type { Account } from '../../lib/schema';
 import { buildIndex, type SearchEntry } from '../../lib/search';
+import { signInId } from '../../lib/sign-in-kinds';
 import { xmlCharProblem, xmlProblem } from './omnibox-xml';
 
 const NOW = 1_800_000_000_000;
@@ -18,6 +19,19 @@ const account = (a: Partial<Account> & { key: string }): Account => ({
 });
 const iam = (userName: string) => ({ type: 'iam' as const, userName, uses: 1, lastUsed: NOW - 1000 });
 const root = (email: string) => ({ type: 'root' as const, email, uses: 1, lastUsed: NOW - 1000 });
+const sso = (startUrl: string, roleName: string) => ({
+  type: 'sso' as const,
+  startUrl,
+  roleName,
+  uses: 1,
+  lastUsed: NOW - 1000,
+});
+const switchRole = (roleName: string) => ({
+  type: 'switch' as const,
+  roleName,
+  uses: 1,
+  lastUsed: NOW - 1000,
+});
 
 describe('omnibox: characters XML 1.0 forbids never reach the address bar', () => {
   // Records as an older version may have stored them (the schema now strips these on read).
@@ -65,6 +79,16 @@ describe('omnibox: every suggestion maps back to exactly one sign-in', () => {
     account({ key: 'root', accountId: '210987654321', signIns: [iam('root'), root('owner@acme.example')] }),
     account({ key: 'dashed', alias: '1234-5678-9012', signIns: [iam('ops')] }),
     account({ key: 'digits', accountId: '123456789012', signIns: [iam('ops')] }),
+    account({
+      key: 'roles',
+      accountId: '444455556666',
+      signIns: [
+        iam('Admin'),
+        sso('https://acme.awsapps.com/start', 'Admin'),
+        sso('https://d-1234567890.awsapps.com/start', 'Admin'),
+        switchRole('Admin'),
+      ],
+    }),
   ]);
   const pick = (key: string, target: Choice['target']) => ({ key, target });
 
@@ -80,13 +104,51 @@ describe('omnibox: every suggestion maps back to exactly one sign-in', () => {
       pick('dashed', { type: 'iam', userName: 'ops' }),
     ],
     ['the account ID itself', 'ops @ 123456789012', pick('digits', { type: 'iam', userName: 'ops' })],
+    [
+      'an IAM user named like roles',
+      'Admin @ 444455556666',
+      pick('roles', { type: 'iam', userName: 'Admin' }),
+    ],
+    [
+      'a permission set in one portal',
+      'Admin @ 444455556666 via acme.awsapps.com',
+      pick('roles', { type: 'sso', startUrl: 'https://acme.awsapps.com/start', roleName: 'Admin' }),
+    ],
+    [
+      'the same permission set in another portal',
+      'Admin @ 444455556666 via d-1234567890.awsapps.com',
+      pick('roles', { type: 'sso', startUrl: 'https://d-1234567890.awsapps.com/start', roleName: 'Admin' }),
+    ],
+    [
+      'a role to switch to',
+      'Admin @ 444455556666 (switch role)',
+      pick('roles', { type: 'switch', roleName: 'Admin' }),
+    ],
   ])('%s: %s', (_name, content, expected) => {
     expect(choose(index, content, NOW)).toEqual(expected);
     expect(index.entries.filter((e) => contentOf(e) === content)).toHaveLength(1);
   });
 });
 
-// Stores built to collide: few aliases, IDs and (valid) user names, spread over the three partitions.
+// Access portals per partition (an Identity Center sign-in's portal is in its account's partition; China
+// has none).
+const PORTALS: Record<Account['partition'], string[]> = {
+  aws: [
+    'https://acme.awsapps.com/start',
+    'https://d-1234567890.awsapps.com/start',
+    'https://ssoins-0123456789abcdef.portal.eu-west-1.app.aws',
+  ],
+  'aws-us-gov': [
+    'https://start.us-gov-home.awsapps.com/directory/acme',
+    'https://ssoins-0123456789abcdef.portal.us-gov-west-1.app.aws',
+  ],
+  'aws-cn': [],
+};
+// Role names spelled like the user names, like each other in another case, and with a path.
+const ROLES = ['root', 'alice', 'Admin', 'admin', 'ops/Admin', 'a@b.c'];
+
+// Stores built to collide: few aliases, IDs and (valid) user and role names, spread over the three
+// partitions, with every kind of sign-in.
 const collidingStore = fc
   .array(
     fc.record({
@@ -98,6 +160,10 @@ const collidingStore = fc
         maxLength: 3,
       }),
       email: fc.option(fc.constantFrom('owner@acme.example', 'root@x.io'), { nil: undefined }),
+      portals: fc.array(fc.tuple(fc.nat(2), fc.constantFrom(...ROLES.filter((r) => !r.includes('/')))), {
+        maxLength: 4,
+      }),
+      switches: fc.uniqueArray(fc.constantFrom(...ROLES), { selector: (r) => r.toLowerCase(), maxLength: 3 }),
     }),
     { maxLength: 12 },
   )
@@ -113,14 +179,28 @@ const collidingStore = fc
       ].filter(Boolean) as string[];
       if (names.some((n) => seen.has(n))) return [];
       for (const n of names) seen.add(n);
-      const signIns = [...d.users.map(iam), ...(email ? [root(email)] : [])];
+      // Identity Center needs the account ID; one permission set once per portal, in any case.
+      const portals = PORTALS[d.partition];
+      const ssos = new Map<string, ReturnType<typeof sso>>();
+      for (const [p, role] of d.accountId && portals.length ? d.portals : []) {
+        const s = sso(portals[p % portals.length]!, role);
+        ssos.set(signInId(s), s);
+      }
+      const signIns = [
+        ...d.users.map(iam),
+        ...(email ? [root(email)] : []),
+        ...ssos.values(),
+        ...d.switches.map(switchRole),
+      ];
       return [
         account({ key: `k${i}`, partition: d.partition, alias: d.alias, accountId: d.accountId, signIns }),
       ];
     });
   });
 
-const target = (e: SearchEntry) => `${e.account.key}/${e.kind}/${e.userName ?? ''}`;
+const target = (e: SearchEntry) => `${e.account.key}/${e.signIn ? signInId(e.signIn) : 'account'}`;
+const chosenTarget = (c: Choice | undefined) =>
+  `${c?.key}/${!c || c.target.type === 'account' ? 'account' : signInId(c.target)}`;
 
 describe('omnibox content: a property over random stores', () => {
   it('distinct sign-ins never share content, and choose(contentOf(x)) is x (1,000 stores)', () => {
@@ -133,9 +213,8 @@ describe('omnibox content: a property over random stores', () => {
           expect(byContent.get(content) ?? target(entry)).toBe(target(entry));
           byContent.set(content, target(entry));
           const chosen = choose(index, content, NOW);
-          expect(chosen?.key).toBe(entry.account.key);
-          const userName = chosen?.target.type === 'iam' ? chosen.target.userName : undefined;
-          expect(`${chosen?.key}/${chosen?.target.type}/${userName ?? ''}`).toBe(target(entry));
+          expect(chosenTarget(chosen)).toBe(target(entry));
+          expect(chosen?.target.type ?? 'none').toBe(entry.kind);
         }
       }),
       { numRuns: 1000 },

@@ -77,6 +77,55 @@ describe('omnibox suggestions', () => {
   });
 });
 
+describe('omnibox suggestions for Identity Center and switch roles', () => {
+  const roles = buildIndex([
+    account({
+      key: 'sh',
+      label: 'Shared',
+      accountId: '123456789012',
+      signIns: [
+        {
+          type: 'sso',
+          startUrl: 'https://mycorp.awsapps.com/start',
+          roleName: 'PowerUser',
+          uses: 2,
+          lastUsed: NOW,
+        },
+        { type: 'switch', roleName: 'ops/PowerUser', displayName: 'Ops power', uses: 1, lastUsed: NOW },
+      ],
+    }),
+  ]);
+
+  it.each([
+    [
+      true,
+      'Shared · <match>Power</match>User · Identity Center <dim>1234-5678-9012 · mycorp.awsapps.com</dim>',
+      'Shared · ops/<match>Power</match>User · switch role <dim>1234-5678-9012 · Ops <match>power</match></dim>',
+    ],
+    [
+      false,
+      'Shared · PowerUser · Identity Center — 1234-5678-9012 · mycorp.awsapps.com',
+      'Shared · ops/PowerUser · switch role — 1234-5678-9012 · Ops power',
+    ],
+  ])('name the role, its kind and its portal or display name (markup %s)', (markup, portal, role) => {
+    expect(suggest(roles, 'power', { now: NOW, markup })).toEqual([
+      { content: 'PowerUser @ 123456789012 via mycorp.awsapps.com', description: portal },
+      { content: 'ops/PowerUser @ 123456789012 (switch role)', description: role },
+    ]);
+  });
+
+  it('route Enter on either to its role', () => {
+    expect(choose(roles, 'PowerUser @ 123456789012 via mycorp.awsapps.com', NOW)).toEqual({
+      key: 'sh',
+      target: { type: 'sso', startUrl: 'https://mycorp.awsapps.com/start', roleName: 'PowerUser' },
+    });
+    expect(choose(roles, 'ops/PowerUser @ 123456789012 (switch role)', NOW)).toEqual({
+      key: 'sh',
+      target: { type: 'switch', roleName: 'ops/PowerUser' },
+    });
+  });
+});
+
 describe('omnibox suggestions for signed-in accounts', () => {
   it.each([
     [

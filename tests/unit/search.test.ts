@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, flatten, needles, rank, type SearchResult } from '../../lib/search';
-import { account, iam, manyAccounts, NOW, root } from './popup/fixtures';
+import { account, iam, manyAccounts, NOW, root, sso, switchRole } from './popup/fixtures';
 
 const payments = account({
   key: 'pay',
@@ -154,5 +154,46 @@ describe('rank', () => {
       expect(r.entry.account.label).toMatch(/^Payments prod/);
       expect(r.entry.userName).toBe('admin');
     }
+  });
+});
+
+describe('Identity Center and switch-role sign-ins', () => {
+  const shared = account({
+    key: 'shr',
+    accountId: '333333333333',
+    label: 'Shared services',
+    signIns: [
+      sso('https://mycorp.awsapps.com/start', 'AdministratorAccess', 2, 3),
+      switchRole('ops/ReadOnly', { displayName: 'Shared RO', colour: '#2ca02c' }, 6, 1),
+      iam('operator'),
+    ],
+  });
+  const list = [...accounts, shared];
+  const kindOf = (r: SearchResult) => `${r.entry.account.key}/${r.entry.kind}`;
+
+  it('finds a role by its name and marks it in the role field', () => {
+    const results = search('administratoraccess', list);
+    expect(results.map(kindOf)).toEqual(['shr/sso']);
+    expect(results[0]!.highlights).toEqual({ role: [0, 19] });
+    const readOnly = search('readonly', list);
+    expect(readOnly.map(kindOf)).toEqual(['shr/switch']);
+    expect(readOnly[0]!.highlights.role).toEqual([4, 12]); // "ReadOnly" after its path "ops/"
+  });
+
+  it('finds an Identity Center role by its portal and a switch role by its display name', () => {
+    const byPortal = search('mycorp', list);
+    expect(byPortal.map(kindOf)).toEqual(['shr/sso']);
+    expect(byPortal[0]!.highlights).toEqual({ portal: [0, 6] }); // in "mycorp.awsapps.com"
+    const byDisplay = search('shared ro', list);
+    expect(byDisplay[0]!.entry.kind).toBe('switch');
+    expect(byDisplay[0]!.highlights.display).toEqual([0, 6, 7, 9]);
+  });
+
+  it('ranks roles by frecency among equally good matches, like any sign-in', () => {
+    expect(search('shared', list).map(kindOf)).toEqual(['shr/switch', 'shr/sso', 'shr/iam']);
+  });
+
+  it('does not find a role by the scheme or /start of its portal address', () => {
+    expect(search('https', list)).toEqual([]);
   });
 });

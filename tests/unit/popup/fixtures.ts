@@ -25,6 +25,19 @@ export function root(email: string, uses = 0, daysAgo = 0): Account['signIns'][n
   return { type: 'root', email, uses, lastUsed: uses > 0 ? NOW - daysAgo * DAY : 0 };
 }
 
+export function sso(startUrl: string, roleName: string, uses = 0, daysAgo = 0): Account['signIns'][number] {
+  return { type: 'sso', startUrl, roleName, uses, lastUsed: uses > 0 ? NOW - daysAgo * DAY : 0 };
+}
+
+export function switchRole(
+  roleName: string,
+  extra: { displayName?: string; colour?: string } = {},
+  uses = 0,
+  daysAgo = 0,
+): Account['signIns'][number] {
+  return { type: 'switch', roleName, ...extra, uses, lastUsed: uses > 0 ? NOW - daysAgo * DAY : 0 };
+}
+
 /** `count` sign-ins spread over accounts of one to three users, some with aliases and tags. */
 export function manyAccounts(count: number): Account[] {
   const accounts: Account[] = [];
