@@ -241,6 +241,37 @@ describe('Identity Center and switch-role imports', () => {
     ]);
   });
 
+  it('after importing ~/.aws/config, one search and Enter reach an Identity Center role and a role to switch to', async () => {
+    await clearAccounts();
+    const page = await openOptions();
+    await upload(page, join(FIXTURES, 'aws-config-sso.ini'));
+    await confirm(page);
+    await page.waitForFunction(() => document.querySelectorAll('.account').length === 6);
+    await page.close();
+    const cases = [
+      [
+        'billing',
+        'https://d-1234567890.awsapps.com/start/#/console?account_id=777788889999&role_name=Billing',
+      ],
+      ['ci/deploy', 'https://signin.aws.amazon.com/switchrole?roleName=ci%2FDeploy&account=222233334444'],
+    ] as const;
+    for (const [query, url] of cases) {
+      const popup = await harness.openPopup();
+      await popup.setViewport({ width: 400, height: 560 });
+      const box = await popup.waitForSelector('::-p-aria(Search accounts)');
+      await box!.type(query);
+      await popup.waitForFunction(
+        (q) => (document.querySelector('[role="combobox"]') as HTMLInputElement | null)?.value === q,
+        {},
+        query,
+      );
+      const opened = harness.waitForNewTab((address) => address === url);
+      await popup.keyboard.press('Enter');
+      expect((await opened).url()).toBe(url);
+      await popup.close();
+    }
+  });
+
   it('aws-extend-switch-roles text pasted: preview, confirm, roles with their colours', async () => {
     await clearAccounts();
     const page = await openOptions();

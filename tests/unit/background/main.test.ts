@@ -123,6 +123,41 @@ describe('the address bar (aws <query>)', () => {
     });
   });
 
+  it.each([
+    [
+      'an Identity Center role (with the account region as destination)',
+      'shared administratoraccess',
+      'https://d-1234567890.awsapps.com/start/#/console?account_id=444455556666&role_name=AdministratorAccess&destination=https%3A%2F%2Feu-west-1.console.aws.amazon.com%2Fconsole%2Fhome%3Fregion%3Deu-west-1',
+    ],
+    [
+      'a switch role',
+      'shared deploy',
+      'https://signin.aws.amazon.com/switchrole?roleName=ci%2FDeploy&account=444455556666&displayName=Shared+deploy',
+    ],
+  ])('Enter on %s opens exactly its link', async (_, query, url) => {
+    const saved = await send({
+      type: 'accounts.save',
+      account: {
+        accountId: '444455556666',
+        label: 'Shared services',
+        region: 'eu-west-1',
+        signIns: [
+          {
+            type: 'sso',
+            startUrl: 'https://d-1234567890.awsapps.com/start',
+            roleName: 'AdministratorAccess',
+          },
+          { type: 'switch', roleName: 'ci/Deploy', displayName: 'Shared deploy' },
+        ],
+      },
+    });
+    expect(saved.ok).toBe(true);
+    const reading = await openTab();
+    await omnibox.onInputEntered.trigger(query, 'newForegroundTab');
+    const opened = (await fakeBrowser.tabs.query({})).filter((tab) => tab.url && tab.id !== reading);
+    expect(opened.map((tab) => tab.url)).toEqual([url]);
+  });
+
   it('Enter with nothing matching opens nothing', async () => {
     await saveProd();
     await openTab();
