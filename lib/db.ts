@@ -3,7 +3,9 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import { accountSchema } from './schema';
 
-export const DB_NAME = 'signpost';
+export { DB_NAME } from './view';
+
+import { DB_NAME } from './view';
 export const DB_VERSION = 3;
 
 /**

@@ -1,0 +1,141 @@
+// The popup's view of the store (lib/view.ts): written by the Store in the same transaction as the chunks,
+// read by the popup's reader (lib/popup/view-reader.ts) straight from IndexedDB. A read after a write sees
+// the write; anything torn, older or odd is refused, never shown.
+import { describe, expect, it, vi } from 'vitest';
+import { DB_VERSION, openSignpostDb } from '../../lib/db';
+import type { AccountDraftInput } from '../../lib/draft';
+import { accountDraftSchema } from '../../lib/draft';
+import { createViewReader } from '../../lib/popup/view-reader';
+import type { Account } from '../../lib/schema';
+import { firstAccounts } from '../../lib/search';
+import { Store } from '../../lib/store';
+import { FIRST_SCREEN, VIEW_STATE_KEY } from '../../lib/view';
+
+function makeStore() {
+  let t = 1_000_000;
+  let n = 0;
+  const db = openSignpostDb();
+  const store = new Store(db, { now: () => t, newKey: () => `k${++n}`, report: () => {} });
+  return { store, db, tick: (ms = 1) => (t += ms), now: () => t };
+}
+
+const draft = (d: AccountDraftInput) => accountDraftSchema.parse(d);
+const iam = (userName: string) => ({ type: 'iam' as const, userName });
+const reader = createViewReader();
+/** What the popup may see of an account: everything but its notes. */
+const shown = (accounts: Account[]) => accounts.map(({ notes: _notes, ...rest }) => rest);
+const labels = (list: { accounts: Account[] } | undefined) => list?.accounts.map((a) => a.label);
+
+describe('view: what the popup reads is what the store holds, after every write', () => {
+  it('lists every account as the worker does, without the notes', async () => {
+    const { store } = makeStore();
+    await store.save(
+      draft({ accountId: '111111111111', label: 'Prod', notes: 'secret-ish', signIns: [iam('a')] }),
+    );
+    await store.save(draft({ alias: 'staging-web', label: 'Staging', tags: ['web'] }));
+    await store.save(
+      draft({ accountId: '222222222222', signIns: [{ type: 'root', email: 'r@example.com' }] }),
+    );
+    const { accounts } = await store.list();
+    expect((await reader.all())?.accounts).toEqual(shown(accounts));
+    expect(JSON.stringify(await reader.all())).not.toContain('secret-ish');
+  });
+
+  it('never shows a deleted account or an old label once the write is committed', async () => {
+    const { store } = makeStore();
+    const { result } = await store.save(
+      draft({ accountId: '111111111111', label: 'Prod', signIns: [iam('a')] }),
+    );
+    await store.save(draft({ accountId: '222222222222', label: 'Gone soon', signIns: [iam('b')] }));
+    const gone = (await store.list()).accounts.find((a) => a.label === 'Gone soon')!;
+    await store.delete([gone.key]);
+    await store.save(draft({ accountId: '111111111111', label: 'Production' }), result.account);
+    for (const list of [await reader.first(), await reader.all()])
+      expect(labels(list)).toEqual(['Production']);
+  });
+
+  it('counts a use into the view, and the first screen follows it', async () => {
+    const { store, tick, now } = makeStore();
+    const drafts = Array.from({ length: 60 }, (_, i) =>
+      draft({ accountId: String(300000000000 + i), label: `Account ${i}`, signIns: [iam('u')] }),
+    );
+    await store.importDrafts(drafts);
+    const last = (await store.list()).accounts.at(-1)!;
+    expect(labels(await reader.first())).not.toContain('Account 59');
+    tick();
+    await store.recordUse(last.key, { type: 'iam', userName: 'u' });
+    const all = (await reader.all())!.accounts;
+    expect(all.find((a) => a.key === last.key)!.signIns[0]!.uses).toBe(1);
+    const first = (await reader.first())!.accounts;
+    expect(first[0]!.key).toBe(last.key);
+    expect(first.map((a) => a.key)).toEqual(firstAccounts(all, FIRST_SCREEN, now()).map((a) => a.key));
+  });
+
+  it('keeps its chunks in step when whole chunks are emptied and added', async () => {
+    const { store } = makeStore();
+    const drafts = Array.from({ length: 250 }, (_, i) =>
+      draft({ accountId: String(400000000000 + i), label: `A${i}` }),
+    );
+    await store.importDrafts(drafts);
+    const { accounts } = await store.list();
+    await store.delete(accounts.slice(0, 100).map((a) => a.key));
+    await store.importDrafts([draft({ accountId: '499999999999', label: 'New' })]);
+    expect((await reader.all())?.accounts).toEqual(shown((await store.list()).accounts));
+  });
+});
+
+describe('view: refused rather than shown', () => {
+  async function seeded() {
+    const s = makeStore();
+    await s.store.save(draft({ accountId: '111111111111', label: 'Prod', signIns: [iam('a')] }));
+    return s;
+  }
+  const edit = async (db: ReturnType<typeof openSignpostDb>, key: string, change: (v: any) => unknown) => {
+    const d = await db;
+    await d.put('meta', change(structuredClone(await d.get('meta', key))), key);
+  };
+
+  it('opens no database that does not exist yet (the worker creates it at its own version)', async () => {
+    expect(await reader.first()).toBeUndefined();
+    expect(await reader.all()).toBeUndefined();
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain('signpost');
+    const db = await openSignpostDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect(db.objectStoreNames.contains('pages')).toBe(true);
+  });
+
+  const hostile: [string, string, (v: any) => unknown][] = [
+    ['a state of another format', VIEW_STATE_KEY, (v) => ({ ...v, format: 0 })],
+    ['a state listing a chunk that has no record (torn)', VIEW_STATE_KEY, (v) => ({ ...v, chunks: [0, 1] })],
+    ['a chunk whose columns differ in length', 'view/0', (v) => ((v.accounts.text.label = []), v)],
+    ['an account key that is a number', 'view/0', (v) => ((v.accounts.text.key = [7]), v)],
+    ['a colour that is not #rrggbb', 'view/0', (v) => ((v.accounts.text.colour = ['red;x:url(y)']), v)],
+    ['an unknown partition', 'view/0', (v) => ((v.accounts.text.partition = ['aws-mars']), v)],
+    ['a use count that is negative', 'view/0', (v) => ((v.accounts.signIns.uses = [-1]), v)],
+    ['an IAM sign-in without a user', 'view/0', (v) => ((v.accounts.signIns.text.userName = [undefined]), v)],
+    ['a record that is a string', 'view/0', () => 'hello'],
+  ];
+  it.each(hostile)('refuses %s', async (_what, key, change) => {
+    const { db } = await seeded();
+    expect(labels(await reader.all())).toEqual(['Prod']);
+    await edit(db, key, change);
+    expect(await reader.all()).toBeUndefined();
+  });
+
+  it('refuses a first screen that is not shaped as written', async () => {
+    const { db } = await seeded();
+    await edit(db, VIEW_STATE_KEY, (v) => ((v.first.text.key = [null]), v));
+    expect(await reader.first()).toBeUndefined();
+  });
+
+  it('is rebuilt by the worker when missing (the first run after an update)', async () => {
+    const { db } = await seeded();
+    await (await db).delete('meta', VIEW_STATE_KEY);
+    expect(await reader.first()).toBeUndefined();
+    // The worker starts again (a new Store) and lists the accounts, as the popup's fallback asks it to.
+    const worker = new Store(openSignpostDb(), { report: () => {} });
+    await worker.list();
+    await vi.waitFor(async () => expect(labels(await reader.all())).toEqual(['Prod']));
+    expect(labels(await reader.first())).toEqual(['Prod']);
+  });
+});
