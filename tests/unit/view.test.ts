@@ -90,9 +90,17 @@ describe('view: refused rather than shown', () => {
     await s.store.save(draft({ accountId: '111111111111', label: 'Prod', signIns: [iam('a')] }));
     return s;
   }
-  const edit = async (db: ReturnType<typeof openSignpostDb>, key: string, change: (v: any) => unknown) => {
+  /** A record as the tests tamper with it: loose on purpose. */
+  type Cols = {
+    text: Record<string, unknown[]>;
+    signIns: { uses: unknown[]; text: Record<string, unknown[]> };
+  };
+  type Raw = { format: number; chunks: unknown[]; first: Cols; accounts: Cols };
+  type Change = (v: Raw) => unknown;
+  const edit = async (db: ReturnType<typeof openSignpostDb>, key: string, change: Change) => {
     const d = await db;
-    await d.put('meta', change(structuredClone(await d.get('meta', key))), key);
+    const v = structuredClone(await d.get('meta', key)) as Raw;
+    await d.put('meta', change(v) ?? v, key);
   };
 
   it('opens no database that does not exist yet (the worker creates it at its own version)', async () => {
@@ -104,15 +112,51 @@ describe('view: refused rather than shown', () => {
     expect(db.objectStoreNames.contains('pages')).toBe(true);
   });
 
-  const hostile: [string, string, (v: any) => unknown][] = [
+  const hostile: [string, string, Change][] = [
     ['a state of another format', VIEW_STATE_KEY, (v) => ({ ...v, format: 0 })],
     ['a state listing a chunk that has no record (torn)', VIEW_STATE_KEY, (v) => ({ ...v, chunks: [0, 1] })],
-    ['a chunk whose columns differ in length', 'view/0', (v) => ((v.accounts.text.label = []), v)],
-    ['an account key that is a number', 'view/0', (v) => ((v.accounts.text.key = [7]), v)],
-    ['a colour that is not #rrggbb', 'view/0', (v) => ((v.accounts.text.colour = ['red;x:url(y)']), v)],
-    ['an unknown partition', 'view/0', (v) => ((v.accounts.text.partition = ['aws-mars']), v)],
-    ['a use count that is negative', 'view/0', (v) => ((v.accounts.signIns.uses = [-1]), v)],
-    ['an IAM sign-in without a user', 'view/0', (v) => ((v.accounts.signIns.text.userName = [undefined]), v)],
+    [
+      'a chunk whose columns differ in length',
+      'view/0',
+      (v) => {
+        v.accounts.text.label = [];
+      },
+    ],
+    [
+      'an account key that is a number',
+      'view/0',
+      (v) => {
+        v.accounts.text.key = [7];
+      },
+    ],
+    [
+      'a colour that is not #rrggbb',
+      'view/0',
+      (v) => {
+        v.accounts.text.colour = ['red;x:url(y)'];
+      },
+    ],
+    [
+      'an unknown partition',
+      'view/0',
+      (v) => {
+        v.accounts.text.partition = ['aws-mars'];
+      },
+    ],
+    [
+      'a use count that is negative',
+      'view/0',
+      (v) => {
+        v.accounts.signIns.uses = [-1];
+      },
+    ],
+    [
+      'an IAM sign-in without a user',
+      'view/0',
+      (v) => {
+        v.accounts.signIns.text.userName = [undefined];
+      },
+    ],
     ['a record that is a string', 'view/0', () => 'hello'],
   ];
   it.each(hostile)('refuses %s', async (_what, key, change) => {
@@ -124,7 +168,9 @@ describe('view: refused rather than shown', () => {
 
   it('refuses a first screen that is not shaped as written', async () => {
     const { db } = await seeded();
-    await edit(db, VIEW_STATE_KEY, (v) => ((v.first.text.key = [null]), v));
+    await edit(db, VIEW_STATE_KEY, (v) => {
+      v.first.text.key = [null];
+    });
     expect(await reader.first()).toBeUndefined();
   });
 
