@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PageState } from '../../components/PageState';
 import { Popup } from '../../components/Popup';
-import { Consoles } from '../../lib/background/consoles';
+import { recordedSessions } from '../../lib/console-sessions';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messages';
 import { REPORT_REQUEST } from '../../lib/page/report';
@@ -26,7 +26,7 @@ const model = createPopupModel({
   // The popup reads the store's view and the recorded console sessions itself: its first screen does not
   // wait for the service worker (stopped after 30 s idle).
   view: createViewReader(),
-  sessions: async () => (browser.storage.session ? new Consoles(browser.storage.session).entries() : []),
+  sessions: async () => (browser.storage.session ? recordedSessions(browser.storage.session) : []),
 });
 
 const pageState = createPageStateModel({

@@ -1,6 +1,6 @@
 // Accounts with a live console session, as the popup shows them: first for an empty query, so the sessions
 // a person has open are a keystroke away.
-import { type ConsoleTab, sessionOf } from '../background/consoles';
+import { type SessionRef, sessionOf } from '../console-sessions';
 import type { Account } from '../schema';
 import type { SearchResult } from '../search';
 
@@ -17,8 +17,7 @@ export function signedInFirst(
     : [...first, ...results.filter((r) => !signedIn.has(r.entry.account.key))];
 }
 
-/** What the popup needs of a recorded console session (lib/background/consoles.ts, ConsoleTab). */
-export type ConsoleRef = Pick<ConsoleTab, 'partition' | 'accountId' | 'alias'>;
+export type ConsoleRef = SessionRef;
 
 /**
  * Keys of the accounts with a recorded session, as the worker's signedInKeys matches them (by ID when the
