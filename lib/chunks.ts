@@ -98,19 +98,29 @@ export class AccountChunks {
     return loaded;
   }
 
+  /** A full read in progress: callers at the same moment (the worker's start, the popup's asks) share it. */
+  private reading?: Promise<{ accounts: Account[]; problems: string[] }>;
+
   async list(): Promise<{ accounts: Account[]; problems: string[] }> {
-    if (!this.cache) {
-      const db = await this.db;
-      const [raw, viewState] = await Promise.all([db.getAll('pages'), db.get('meta', VIEW_STATE_KEY)]);
-      const { accounts, problems } = this.load(raw);
-      this.cache = { accounts, problems };
-      // The popup found no view it can read (first run after an update, or damage): write it whole, after
-      // this answer (a write that changes nothing still brings the view up to date).
-      if (!viewIsCurrent(viewState)) {
-        void this.transact(() => ({ result: undefined, put: [], remove: [] })).catch((error) =>
-          this.report(`Could not write the popup's view: ${(error as Error).message}`),
-        );
-      }
+    if (this.cache) return this.cache;
+    this.reading ??= this.readAll().finally(() => {
+      this.reading = undefined;
+    });
+    return this.reading;
+  }
+
+  private async readAll(): Promise<{ accounts: Account[]; problems: string[] }> {
+    const db = await this.db;
+    const [raw, viewState] = await Promise.all([db.getAll('pages'), db.get('meta', VIEW_STATE_KEY)]);
+    const { accounts, problems } = this.load(raw);
+    // A write that finished while this read was under way has set the newer list: keep that one.
+    this.cache ??= { accounts, problems };
+    // The popup found no view it can read (first run after an update, or damage): write it whole, after
+    // this answer (a write that changes nothing still brings the view up to date).
+    if (!viewIsCurrent(viewState)) {
+      void this.transact(() => ({ result: undefined, put: [], remove: [] })).catch((error) =>
+        this.report(`Could not write the popup's view: ${(error as Error).message}`),
+      );
     }
     return this.cache;
   }
