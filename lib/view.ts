@@ -147,24 +147,38 @@ export function decodeAccounts(columns: unknown): Account[] | undefined {
     if (typeof managed[i] !== 'boolean' || from[i + 1]! < from[i]!) return undefined;
     const list: Account['signIns'] = [];
     for (let j = from[i]!; j < from[i + 1]!; j++) {
-      const s: Record<string, unknown> = { type: sType[j], uses: uses[j], lastUsed: lastUsed[j] };
-      for (const f of SIGN_IN_TEXT) if (st[f][j] !== undefined) s[f] = st[f][j];
+      const type = sType[j];
       // Every kind names its user by one of these; a sign-in with none could not be shown or routed.
-      if (
-        s.type === 'iam' ? typeof s.userName !== 'string' : s.type === 'root' && typeof s.email !== 'string'
-      )
+      if (type === 'iam' ? st.userName[j] === undefined : type === 'root' && st.email[j] === undefined)
         return undefined;
-      list.push(s as Account['signIns'][number]);
+      // One object shape for every sign-in and account (absent fields undefined): building 10,000 objects
+      // whose keys vary took twice as long.
+      list.push({
+        type,
+        userName: st.userName[j],
+        email: st.email[j],
+        startUrl: st.startUrl[j],
+        roleName: st.roleName[j],
+        displayName: st.displayName[j],
+        uses: uses[j],
+        lastUsed: lastUsed[j],
+      } as unknown as Account['signIns'][number]);
     }
-    const account: Record<string, unknown> = {
+    accounts[i] = {
+      key: keys[i],
+      partition,
+      accountId: t.accountId[i],
+      alias: t.alias[i],
+      label: t.label[i],
+      colour,
+      region: t.region[i],
+      landingPath: t.landingPath[i],
       tags: tagList,
       signIns: list,
       createdAt: createdAt[i],
       updatedAt: updatedAt[i],
-    };
-    for (const f of TEXT) if (t[f][i] !== undefined) account[f] = t[f][i];
-    if (managed[i]) account.managed = true;
-    accounts[i] = account as Account;
+      managed: managed[i] ? true : undefined,
+    } as Account;
   }
   return accounts;
 }
