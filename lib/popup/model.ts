@@ -143,8 +143,7 @@ export function createPopupModel(deps: PopupDeps) {
       inTab.value = own?.id !== undefined;
       if (first) {
         show(first, false);
-        await (deps.afterPaint ?? nextPaint)();
-        const all = await deps.view?.all();
+        const all = await deps.view?.all((deps.afterPaint ?? nextPaint)());
         if (all) {
           show(all, true);
           return;

@@ -12,8 +12,12 @@ export interface ViewList {
 export interface ViewReader {
   /** The first screen's accounts, as the last write ranked them. */
   first(): Promise<ViewList | undefined>;
-  /** Every account, as the worker would list them. */
-  all(): Promise<ViewList | undefined>;
+  /**
+   * Every account, as the worker would list them. The records are read at once and decoded only once
+   * `ready` resolves (the popup passes its first paint), so the read overlaps the paint and the decoding
+   * does not hold it up.
+   */
+  all(ready?: Promise<void>): Promise<ViewList | undefined>;
 }
 
 /** Opens Signpost's database as it is on disk; never creates or upgrades it (only the worker does). */
@@ -40,16 +44,17 @@ function open(name: string): Promise<IDBDatabase | undefined> {
   });
 }
 
-/** Runs `read` on the meta store in one read-only transaction; any failure reads as "no view". */
-async function withMeta<T>(name: string, read: (meta: IDBObjectStore) => Promise<T>): Promise<T | undefined> {
+/**
+ * Runs `read` on the meta store in one read-only transaction of `db`; any failure reads as "no view". The
+ * connection is opened once per popup (first screen, then every account) and closed after the last read.
+ */
+async function withMeta<T>(
+  db: Promise<IDBDatabase | undefined>,
+  read: (meta: IDBObjectStore) => Promise<T>,
+): Promise<T | undefined> {
   try {
-    const db = await open(name);
-    if (!db) return undefined;
-    try {
-      return await read(db.transaction('meta', 'readonly').objectStore('meta'));
-    } finally {
-      db.close();
-    }
+    const open = await db;
+    return open ? await read(open.transaction('meta', 'readonly').objectStore('meta')) : undefined;
   } catch {
     return undefined;
   }
@@ -62,23 +67,31 @@ const result = <T>(request: IDBRequest<T>) =>
   });
 
 export function createViewReader(name = DB_NAME): ViewReader {
+  let db: Promise<IDBDatabase | undefined> | undefined;
+  const connection = () => {
+    db ??= open(name).catch(() => undefined);
+    return db;
+  };
   return {
     first: () =>
-      withMeta(name, async (meta) => {
+      withMeta(connection(), async (meta) => {
         const state = checkState(await result(meta.get(VIEW_STATE_KEY)));
         const accounts = state && decodeAccounts(state.first);
         return state && accounts ? { accounts, problems: state.problems } : undefined;
       }),
-    all: () =>
-      withMeta(name, async (meta) => {
+    all: async (ready) => {
+      const read = await withMeta(connection(), async (meta) => {
         const range = IDBKeyRange.bound(VIEW_CHUNK_PREFIX, `${VIEW_CHUNK_PREFIX}\uffff`);
-        const [raw, chunks] = await Promise.all([
-          result(meta.get(VIEW_STATE_KEY)),
-          result(meta.getAll(range)),
-        ]);
-        const accounts = decodeView(raw, chunks);
-        const state = checkState(raw);
-        return accounts && state ? { accounts, problems: state.problems } : undefined;
-      }),
+        return Promise.all([result(meta.get(VIEW_STATE_KEY)), result(meta.getAll(range))]);
+      });
+      void connection().then((open) => open?.close());
+      db = undefined;
+      if (!read) return undefined;
+      await ready;
+      const [raw, chunks] = read;
+      const accounts = decodeView(raw, chunks);
+      const state = checkState(raw);
+      return accounts && state ? { accounts, problems: state.problems } : undefined;
+    },
   };
 }

@@ -21,7 +21,11 @@ function makeStore() {
 
 const draft = (d: AccountDraftInput) => accountDraftSchema.parse(d);
 const iam = (userName: string) => ({ type: 'iam' as const, userName });
-const reader = createViewReader();
+/** A new reader per read, as each popup makes its own (one connection for its first screen and the rest). */
+const reader = {
+  first: () => createViewReader().first(),
+  all: () => createViewReader().all(),
+};
 /** What the popup may see of an account: everything but its notes. */
 const shown = (accounts: Account[]) => accounts.map(({ notes: _notes, ...rest }) => rest);
 const labels = (list: { accounts: Account[] } | undefined) => list?.accounts.map((a) => a.label);
@@ -39,6 +43,10 @@ describe('view: what the popup reads is what the store holds, after every write'
     const { accounts } = await store.list();
     expect((await reader.all())?.accounts).toEqual(shown(accounts));
     expect(JSON.stringify(await reader.all())).not.toContain('secret-ish');
+    // As the popup reads: one reader, its first screen, then every account once the first paint is done.
+    const popup = createViewReader();
+    expect((await popup.first())?.accounts).toHaveLength(3);
+    expect((await popup.all(Promise.resolve()))?.accounts).toEqual(shown(accounts));
   });
 
   it('never shows a deleted account or an old label once the write is committed', async () => {
