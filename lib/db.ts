@@ -1,5 +1,6 @@
 // Signpost's one IndexedDB database: the typed schema and its versioned upgrade steps. Only the background
-// service worker opens it; every other context asks through lib/messages.ts.
+// service worker writes it; the popup reads the view the worker keeps in `meta` (lib/view.ts), read-only and
+// never at another version, and every other context asks through lib/messages.ts.
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import { accountSchema } from './schema';
 
