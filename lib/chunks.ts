@@ -8,7 +8,7 @@ import { AccountIndex, stripUndefined } from './merge';
 import type { Revision } from './revise';
 import { type Account, accountSchema, explain } from './schema';
 import { VIEW_STATE_KEY } from './view';
-import { type ViewUpdate, viewIsCurrent, writeView } from './view-write';
+import { allViewChunks, type ViewUpdate, viewIsCurrent, viewIsWhole, writeView } from './view-write';
 
 export interface StoreOptions {
   now?: () => number;
@@ -98,6 +98,8 @@ export class AccountChunks {
     return loaded;
   }
 
+  /** The next write rewrites every view record (the view was found torn). */
+  private rewriteView = false;
   /** A full read in progress: callers at the same moment (the worker's start, the popup's asks) share it. */
   private reading?: Promise<{ accounts: Account[]; problems: string[] }>;
 
@@ -111,13 +113,18 @@ export class AccountChunks {
 
   private async readAll(): Promise<{ accounts: Account[]; problems: string[] }> {
     const db = await this.db;
-    const [raw, viewState] = await Promise.all([db.getAll('pages'), db.get('meta', VIEW_STATE_KEY)]);
+    const [raw, viewState, viewKeys] = await Promise.all([
+      db.getAll('pages'),
+      db.get('meta', VIEW_STATE_KEY),
+      db.getAllKeys('meta', allViewChunks()),
+    ]);
     const { accounts, problems } = this.load(raw);
     // A write that finished while this read was under way has set the newer list: keep that one.
     this.cache ??= { accounts, problems };
     // The popup found no view it can read (first run after an update, or damage): write it whole, after
     // this answer (a write that changes nothing still brings the view up to date).
-    if (!viewIsCurrent(viewState)) {
+    if (!viewIsCurrent(viewState) || !viewIsWhole(viewState, viewKeys)) {
+      this.rewriteView = true;
       void this.transact(() => ({ result: undefined, put: [], remove: [] })).catch((error) =>
         this.report(`Could not write the popup's view: ${(error as Error).message}`),
       );
@@ -219,6 +226,7 @@ export class AccountChunks {
           : `Could not save: ${(error as Error).message}`,
       );
     }
+    if (view.rebuild) this.rewriteView = false;
     // What was read and written is what is there now: no need to read it all again.
     this.cache = { accounts, problems: loaded.problems };
     const touched = [...puts.keys(), ...removed];
@@ -245,7 +253,8 @@ export class AccountChunks {
         return account ? [account] : [];
       });
     const chunks = new Map<number, Account[]>();
-    if (!viewIsCurrent(viewState)) for (const c of loaded.chunks) chunks.set(c.key, parsed(c));
+    const rebuild = this.rewriteView || !viewIsCurrent(viewState);
+    if (rebuild) for (const c of loaded.chunks) chunks.set(c.key, parsed(c));
     const deleted: number[] = [];
     for (const [n, chunk] of writes) {
       if (chunk.accounts.length) chunks.set(n, parsed(chunk));
@@ -258,7 +267,7 @@ export class AccountChunks {
     for (const n of chunks.keys()) present.add(n);
     for (const n of deleted) present.delete(n);
     return {
-      rebuild: !viewIsCurrent(viewState),
+      rebuild,
       chunks,
       deleted,
       present: [...present],

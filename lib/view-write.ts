@@ -24,6 +24,14 @@ export const allViewChunks = () => IDBKeyRange.bound(VIEW_CHUNK_PREFIX, `${VIEW_
 /** Whether the view in `meta` is one this code writes (else the next write rebuilds it whole). */
 export const viewIsCurrent = (raw: unknown) => checkState(raw) !== undefined;
 
+/** Whether every chunk record the state lists is there, and no other (a torn view is written whole again). */
+export function viewIsWhole(raw: unknown, keys: readonly IDBValidKey[]): boolean {
+  const state = checkState(raw);
+  if (!state || keys.length !== state.chunks.length) return false;
+  const listed = new Set(state.chunks.map(viewChunkKey));
+  return keys.every((k) => typeof k === 'string' && listed.has(k));
+}
+
 export interface ViewUpdate {
   /** The view on disk was missing or of another format: every view record is written anew. */
   rebuild: boolean;

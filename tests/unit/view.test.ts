@@ -182,6 +182,14 @@ describe('view: refused rather than shown', () => {
     expect(await reader.first()).toBeUndefined();
   });
 
+  it('is rewritten whole by the worker when a chunk record has gone missing', async () => {
+    const { db } = await seeded();
+    await (await db).delete('meta', 'view/0');
+    expect(await reader.all()).toBeUndefined();
+    await new Store(openSignpostDb(), { report: () => {} }).list();
+    await vi.waitFor(async () => expect(labels(await reader.all())).toEqual(['Prod']));
+  });
+
   it('is rebuilt by the worker when missing (the first run after an update)', async () => {
     const { db } = await seeded();
     await (await db).delete('meta', VIEW_STATE_KEY);
