@@ -108,20 +108,27 @@ export function createPopupModel(deps: PopupDeps) {
   async function load() {
     status.value = 'loading';
     // The signed-in marks: what storage.session last recorded marks the first paint; the worker's answer
-    // (each tab asked whether it still shows that console) replaces it when it comes, never waited for.
+    // (each tab asked whether it still shows that console) replaces it when it comes, never waited for. It
+    // is asked for once the first screen is up: a stopped worker starting in the popup's own process would
+    // otherwise compete with the first paint.
     let live: ReadonlySet<string> | undefined;
     let recorded: readonly ConsoleRef[] = [];
+    let asked = false;
     const mark = () => {
       signedIn.value = live ?? new Set(signedInKeys(recorded, accounts.value));
     };
-    void deps.send({ type: 'consoles.list' }).then(
-      ({ keys }) => {
-        live = new Set(keys);
-        mark();
-      },
-      () => undefined,
-    );
-    const show = (list: ViewList, isComplete: boolean) =>
+    const askLive = () => {
+      if (asked) return;
+      asked = true;
+      void deps.send({ type: 'consoles.list' }).then(
+        ({ keys }) => {
+          live = new Set(keys);
+          mark();
+        },
+        () => undefined,
+      );
+    };
+    const show = (list: ViewList, isComplete: boolean) => {
       batch(() => {
         clock.value = now();
         accounts.value = list.accounts;
@@ -130,6 +137,8 @@ export function createPopupModel(deps: PopupDeps) {
         status.value = 'ready';
         mark();
       });
+      askLive();
+    };
     try {
       // The first screen first, from the store's view in IndexedDB (no worker: it may be stopped, and
       // starting it costs ~150 ms), else from the worker: a few dozen accounts, where 10,000 take tens of ms
