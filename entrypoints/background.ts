@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { focusConsole, signedInKeys } from '../lib/background/console-handlers';
 import { Consoles } from '../lib/background/consoles';
 import { handleMessage, openRoute } from '../lib/background/handlers';
-import { applyManagedDirectory, MANAGED_STATUS_KEY } from '../lib/background/managed';
+import { applyManagedDirectory, MANAGED_STATUS_KEY, type ManagedStatus } from '../lib/background/managed';
 import { Session } from '../lib/background/session';
 import { choose, placement, suggest } from '../lib/omnibox';
 import { indexOf } from '../lib/search';
@@ -32,6 +32,10 @@ export default defineBackground({
         list: () => store.list(),
         putManaged: (accounts) => store.putManaged(accounts),
         saveStatus: (status) => browser.storage.local.set({ [MANAGED_STATUS_KEY]: status }),
+        lastStatus: async () =>
+          (await browser.storage.local.get(MANAGED_STATUS_KEY))[MANAGED_STATUS_KEY] as
+            | ManagedStatus
+            | undefined,
       });
     void applyPolicy();
     browser.storage.onChanged.addListener((_changes, area) => {

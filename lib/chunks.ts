@@ -7,6 +7,8 @@ import { managedRefusal } from './managed-guard';
 import { AccountIndex, stripUndefined } from './merge';
 import type { Revision } from './revise';
 import { type Account, accountSchema, explain } from './schema';
+import { VIEW_STATE_KEY } from './view';
+import { allViewChunks, type ViewUpdate, viewIsCurrent, viewIsWhole, writeView } from './view-write';
 
 export interface StoreOptions {
   now?: () => number;
@@ -29,8 +31,8 @@ interface Loaded {
   chunks: AccountChunk[];
   /** The valid accounts, in chunk order, as zod parsed them. */
   accounts: Account[];
-  /** The raw entries that passed validation (so a rewritten chunk indexes exactly those). */
-  valid: Set<unknown>;
+  /** The raw entries that passed validation (so a rewritten chunk indexes exactly those), as parsed. */
+  valid: Map<unknown, Account>;
   /** Account key → the chunk it is on. */
   where: Map<string, number>;
   /** Chunks whose own shape is damaged: reported, never rewritten. */
@@ -71,7 +73,7 @@ export class AccountChunks {
     const loaded: Loaded = {
       chunks: [],
       accounts: [],
-      valid: new Set(),
+      valid: new Map(),
       where: new Map(),
       damaged: new Set(),
       problems: [],
@@ -89,17 +91,43 @@ export class AccountChunks {
         const account = this.check(entry, loaded.problems);
         if (!account) continue;
         loaded.accounts.push(account);
-        loaded.valid.add(entry);
+        loaded.valid.set(entry, account);
         loaded.where.set(account.key, chunk.key);
       }
     }
     return loaded;
   }
 
+  /** The next write rewrites every view record (the view was found torn). */
+  private rewriteView = false;
+  /** A full read in progress: callers at the same moment (the worker's start, the popup's asks) share it. */
+  private reading?: Promise<{ accounts: Account[]; problems: string[] }>;
+
   async list(): Promise<{ accounts: Account[]; problems: string[] }> {
-    if (!this.cache) {
-      const { accounts, problems } = this.load(await (await this.db).getAll('chunks'));
-      this.cache = { accounts, problems };
+    if (this.cache) return this.cache;
+    this.reading ??= this.readAll().finally(() => {
+      this.reading = undefined;
+    });
+    return this.reading;
+  }
+
+  private async readAll(): Promise<{ accounts: Account[]; problems: string[] }> {
+    const db = await this.db;
+    const [raw, viewState, viewKeys] = await Promise.all([
+      db.getAll('chunks'),
+      db.get('meta', VIEW_STATE_KEY),
+      db.getAllKeys('meta', allViewChunks()),
+    ]);
+    const { accounts, problems } = this.load(raw);
+    // A write that finished while this read was under way has set the newer list: keep that one.
+    this.cache ??= { accounts, problems };
+    // The popup found no view it can read (first run after an update, or damage): write it whole, after
+    // this answer (a write that changes nothing still brings the view up to date).
+    if (!viewIsCurrent(viewState) || !viewIsWhole(viewState, viewKeys)) {
+      this.rewriteView = true;
+      void this.transact(() => ({ result: undefined, put: [], remove: [] })).catch((error) =>
+        this.report(`Could not write the popup's view: ${(error as Error).message}`),
+      );
     }
     return this.cache;
   }
@@ -148,14 +176,18 @@ export class AccountChunks {
     asPolicy = false,
   ): Promise<Change<T>> {
     const db = await this.db;
-    const tx = db.transaction('chunks', 'readwrite');
+    const tx = db.transaction(['chunks', 'meta'], 'readwrite');
     const store = tx.objectStore('chunks');
-    const loaded = this.load(await store.getAll());
+    const meta = tx.objectStore('meta');
+    const [raw, viewState] = await Promise.all([store.getAll(), meta.get(VIEW_STATE_KEY)]);
+    const loaded = this.load(raw);
     const original = new Map(loaded.accounts.map((a) => [a.key, a]));
     let outcome: { result: T; put: Account[]; remove: string[] };
     const puts = new Map<string, Account>();
     const writes = new Map<number, AccountChunk>();
     let removed: string[] = [];
+    let accounts: Account[] = [];
+    let view: ViewUpdate;
     try {
       outcome = change(new AccountIndex(loaded.accounts));
       for (const put of outcome.put) {
@@ -173,6 +205,11 @@ export class AccountChunks {
         : removed.map((k) => managedRefusal(original.get(k), undefined)).find(Boolean);
       if (kept) throw new StoreError(kept);
       this.layOut(loaded, puts, removed, writes);
+      // What is there after the write (the store's order: new accounts go to the end).
+      const gone = new Set(removed);
+      const after = loaded.accounts.filter((a) => !gone.has(a.key)).map((a) => puts.get(a.key) ?? a);
+      accounts = [...after, ...[...puts.values()].filter((a) => !loaded.where.has(a.key))];
+      view = this.viewUpdate(loaded, writes, viewState, accounts);
     } catch (error) {
       tx.abort();
       await tx.done.catch(() => undefined);
@@ -184,6 +221,7 @@ export class AccountChunks {
         ...[...writes.values()].map((chunk) =>
           chunk.accounts.length ? store.put(chunk) : store.delete(chunk.key),
         ),
+        ...writeView(meta, view),
         tx.done,
       ]);
     } catch (error) {
@@ -194,15 +232,54 @@ export class AccountChunks {
           : `Could not save: ${(error as Error).message}`,
       );
     }
+    if (view.rebuild) this.rewriteView = false;
     // What was read and written is what is there now: no need to read it all again.
-    const gone = new Set(removed);
-    const kept = loaded.accounts.filter((a) => !gone.has(a.key)).map((a) => puts.get(a.key) ?? a);
-    const added = [...puts.values()].filter((a) => !loaded.where.has(a.key));
-    this.cache = { accounts: [...kept, ...added], problems: loaded.problems };
+    this.cache = { accounts, problems: loaded.problems };
     const touched = [...puts.keys(), ...removed];
     return {
       result: outcome.result,
       revisions: touched.map((k) => ({ before: original.get(k), after: puts.get(k) })),
+    };
+  }
+
+  /**
+   * The popup's view after a write: the chunks it writes (every chunk when the view on disk is missing or of
+   * an older format, so that any write brings it up to date) and the first screen.
+   */
+  private viewUpdate(
+    loaded: Loaded,
+    writes: Map<number, AccountChunk>,
+    viewState: unknown,
+    accounts: Account[],
+  ): ViewUpdate {
+    const fresh = new Map(accounts.map((a) => [a as unknown, a]));
+    const parsed = (chunk: AccountChunk) =>
+      chunk.accounts.flatMap((e) => {
+        const account = fresh.get(e) ?? loaded.valid.get(e);
+        return account ? [account] : [];
+      });
+    const chunks = new Map<number, Account[]>();
+    const rebuild = this.rewriteView || !viewIsCurrent(viewState);
+    if (rebuild) for (const c of loaded.chunks) chunks.set(c.key, parsed(c));
+    const deleted: number[] = [];
+    for (const [n, chunk] of writes) {
+      if (chunk.accounts.length) chunks.set(n, parsed(chunk));
+      else {
+        chunks.delete(n);
+        deleted.push(n);
+      }
+    }
+    const present = new Set(loaded.chunks.map((c) => c.key));
+    for (const n of chunks.keys()) present.add(n);
+    for (const n of deleted) present.delete(n);
+    return {
+      rebuild,
+      chunks,
+      deleted,
+      present: [...present],
+      accounts,
+      problems: loaded.problems,
+      now: this.now(),
     };
   }
 

@@ -1,9 +1,12 @@
 // Signpost's one IndexedDB database: the typed schema and its versioned upgrade steps. Only the background
-// service worker opens it; every other context asks through lib/messages.ts.
+// service worker writes it; the popup reads the view the worker keeps in `meta` (lib/view.ts), read-only and
+// never at another version, and every other context asks through lib/messages.ts.
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import { accountSchema } from './schema';
 
-export const DB_NAME = 'signpost';
+export { DB_NAME } from './view';
+
+import { DB_NAME } from './view';
 export const DB_VERSION = 4;
 
 /** How many accounts one chunk record holds (in the object store `chunks`; `pages` until version 4). */

@@ -20,6 +20,8 @@ import {
   settingsSchema,
 } from './schema';
 import { signInId } from './sign-in-kinds';
+import { VIEW_STATE_KEY, viewChunkKey } from './view';
+import { patchView } from './view-write';
 
 export { type Change, StoreError, type StoreOptions } from './chunks';
 
@@ -113,8 +115,10 @@ export class Store extends AccountChunks {
    * held that query up for 150 ms and made the next popup open re-read everything.
    */
   async recordUse(key: string, target: UserTarget): Promise<void> {
-    const tx = (await this.db).transaction('chunks', 'readwrite');
-    const chunk = await tx.store.index('byKey').get(key);
+    const tx = (await this.db).transaction(['chunks', 'meta'], 'readwrite');
+    const pages = tx.objectStore('chunks');
+    const meta = tx.objectStore('meta');
+    const chunk = await pages.index('byKey').get(key);
     const at = chunk?.accounts.findIndex((e) => keyOf(e) === key) ?? -1;
     const account = chunk && at >= 0 ? this.check(chunk.accounts[at], []) : undefined;
     const id = signInId(target);
@@ -126,9 +130,17 @@ export class Store extends AccountChunks {
     const now = this.now();
     const signIns = account.signIns.map((s, j) => (j === i ? { ...s, ...recordUse(s, now) } : s));
     const next = stripUndefined(accountSchema.parse({ ...account, signIns }));
-    // Only frecency changed, so the chunk's index entries stay as they are.
+    // Only frecency changed, so the chunk's index entries stay as they are; the popup's view follows.
     const accounts = chunk.accounts.map((e, j) => (j === at ? next : e));
-    await Promise.all([tx.store.put({ ...chunk, accounts }), tx.done]);
+    const [state, viewChunk] = await Promise.all([
+      meta.get(VIEW_STATE_KEY),
+      meta.get(viewChunkKey(chunk.key)),
+    ]);
+    await Promise.all([
+      pages.put({ ...chunk, accounts }),
+      ...patchView(meta, { state, chunk: viewChunk }, chunk.key, next, now),
+      tx.done,
+    ]);
     if (this.cache) {
       this.cache = { ...this.cache, accounts: this.cache.accounts.map((a) => (a.key === key ? next : a)) };
     }

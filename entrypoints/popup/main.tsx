@@ -3,11 +3,13 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PageState } from '../../components/PageState';
 import { Popup } from '../../components/Popup';
+import { recordedSessions } from '../../lib/console-sessions';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messages';
 import { REPORT_REQUEST } from '../../lib/page/report';
 import { createPopupModel } from '../../lib/popup/model';
 import { createPageStateModel } from '../../lib/popup/page-state';
+import { createViewReader } from '../../lib/popup/view-reader';
 import './style.css';
 
 // The catalogue Chrome chose (see options/main.tsx).
@@ -21,6 +23,10 @@ const model = createPopupModel({
   close: () => window.close(),
   copy: (text) => navigator.clipboard.writeText(text),
   openOptions: (hash) => browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${hash}`) }),
+  // The popup reads the store's view and the recorded console sessions itself: its first screen does not
+  // wait for the service worker (stopped after 30 s idle).
+  view: createViewReader(),
+  sessions: async () => (browser.storage.session ? recordedSessions(browser.storage.session) : []),
 });
 
 const pageState = createPageStateModel({
@@ -47,4 +53,6 @@ function App() {
 
 render(<App />, document.getElementById('app')!);
 void model.load();
-void pageState.load();
+// What the active tab's page reported needs the service worker: asked after the first frame, so that a
+// stopped worker starting up does not compete with the popup's first paint.
+requestAnimationFrame(() => setTimeout(() => void pageState.load(), 0));

@@ -100,6 +100,25 @@ export function signedInKeys(live: readonly ConsoleTab[], accounts: readonly Acc
   return keys;
 }
 
+/**
+ * The same keys as signedInKeys, found through the store's IndexedDB indexes (an account ID or alias is
+ * unique within its partition): a few lookups rather than reading and validating every account, which a
+ * just-started worker would otherwise do for each popup that asks.
+ */
+export async function signedInKeysOf(
+  live: readonly ConsoleTab[],
+  store: Pick<Store, 'findByRef'>,
+): Promise<string[]> {
+  const keys: string[] = [];
+  for (const entry of live) {
+    const account =
+      (await store.findByRef(entry.partition, { accountId: entry.accountId })) ??
+      (entry.alias ? await store.findByRef(entry.partition, { alias: entry.alias }) : undefined);
+    if (account && sessionOf(account, entry) && !keys.includes(account.key)) keys.push(account.key);
+  }
+  return keys;
+}
+
 /** Brings the account's most recent console tab and its window to the front; false when it has none. */
 export async function focusConsole(
   consoles: Consoles,

@@ -10,7 +10,10 @@
 // its session came from is dropped. No tabs.onUpdated listener either: it would wake the worker on every
 // page load in every tab. A console page that loads again reports its session again.
 import { CONSOLE_PING } from '../console/run';
+import { CONSOLE_KEY_PREFIX as PREFIX } from '../console-sessions';
 import type { Partition } from '../ids';
+
+export { sessionOf } from '../console-sessions';
 
 export interface ConsoleTab {
   tabId: number;
@@ -57,7 +60,6 @@ type Area = {
   remove(keys: string | string[]): Promise<void>;
 };
 
-const PREFIX = 'console:';
 /** A page too busy to answer this soon is kept as it is (not dropped), so the popup never waits longer. */
 const PING_TIMEOUT_MS = 500;
 const BUSY = Symbol('busy');
@@ -107,14 +109,4 @@ export class Consoles {
     );
     return checked.filter((e): e is LiveConsoleTab => e !== undefined).sort((a, b) => b.recent - a.recent);
   }
-}
-
-/** Whether a console session is of this account: by ID when the account has one, else by alias. */
-export function sessionOf(
-  account: { partition: Partition; accountId?: string; alias?: string },
-  entry: Pick<ConsoleTab, 'partition' | 'accountId' | 'alias'>,
-): boolean {
-  if (account.partition !== entry.partition) return false;
-  if (account.accountId) return account.accountId === entry.accountId;
-  return account.alias !== undefined && account.alias === entry.alias;
 }

@@ -22,7 +22,7 @@ import {
   checkReport,
   focusConsole,
   learnFromConsole,
-  signedInKeys,
+  signedInKeysOf,
 } from './console-handlers';
 import { type Ctx, type Deps, type HandlersFor, Refused, type Sender } from './context';
 import { portalHandlers } from './portal-handlers';
@@ -110,8 +110,7 @@ const handlers = {
   /** Keys of the accounts with a live console tab, the most recently used tab's account first. */
   'consoles.list': async (_req, ctx) => {
     const { map, tabs } = consolesOf(ctx);
-    const [live, { accounts }] = await Promise.all([map.live(tabs), ctx.store.list()]);
-    return { keys: signedInKeys(live, accounts) };
+    return { keys: await signedInKeysOf(await map.live(tabs), ctx.store) };
   },
   /** `focused` is false when the account has no console tab open any more. */
   'consoles.focus': async (req, ctx) => {

@@ -24,6 +24,8 @@ export interface ManagedDeps {
   /** Writes these accounts as they are (the store's one door for the organization's records). */
   putManaged(accounts: Account[]): Promise<unknown>;
   saveStatus(status: ManagedStatus): Promise<void>;
+  /** The status saved last time (storage.local); with none, the directory is worked out in full. */
+  lastStatus?(): Promise<ManagedStatus | undefined>;
   now?: () => number;
 }
 
@@ -46,6 +48,11 @@ async function outcome(deps: ManagedDeps): Promise<ManagedStatus> {
   // Firefox rejects when no policy names Signpost, Chrome answers {}: both mean "no directory".
   const policy = await deps.readManaged().catch(() => ({}) as Record<string, unknown>);
   const text = policyText(policy.directory);
+  // No policy now and none applied last time (no error either): no account can be the organization's, so
+  // the store is not read. This runs at every start of the service worker, and reading and validating every
+  // account there (~150 ms at 10,000) held up the first messages after a stop and competed with the popup.
+  const last = text === undefined ? await deps.lastStatus?.().catch(() => undefined) : undefined;
+  if (last && last.accounts === 0 && last.error === undefined) return last;
   const { accounts } = await deps.list();
   const wasManaged = accounts.filter((a) => a.managed);
   if (text === undefined) {

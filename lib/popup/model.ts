@@ -3,13 +3,15 @@
 // its own model (add-model.ts), where a route goes is routing.ts.
 import { batch, computed, signal } from '@preact/signals';
 import type { MessageKey } from '../i18n';
-import type { ExtensionRequest, Responses, Send } from '../messages';
+import type { ExtensionRequest, Send } from '../messages';
 import type { Account } from '../schema';
 import { buildIndex, rank, type SearchEntry } from '../search';
+import { FIRST_SCREEN } from '../view';
 import { createAddModel } from './add-model';
 import { isAddable } from './quick-add';
 import { canRoute, linkOf, roleOf, routeTabId, type TabInfo, targetOf } from './routing';
-import { signedInFirst } from './signed-in';
+import { type ConsoleRef, signedInFirst, signedInKeys } from './signed-in';
+import type { ViewList, ViewReader } from './view-reader';
 
 export type { View } from './add-model';
 export {
@@ -36,10 +38,16 @@ export interface PopupDeps {
   now?: () => number;
   /** Resolves once the browser has painted (the first screen goes up before the whole list is asked for). */
   afterPaint?: () => Promise<void>;
+  /**
+   * The store's view, read from IndexedDB without the service worker (view-reader.ts); without it, or when
+   * it has nothing valid, the lists come from the worker.
+   */
+  view?: ViewReader;
+  /** The console sessions as last recorded (storage.session), for the signed-in marks of the first paint. */
+  sessions?: () => Promise<readonly ConsoleRef[]>;
 }
 
-/** Sign-ins asked for first: more than a screenful at 200% zoom or on a tall popup. */
-export const FIRST_SCREEN = 40;
+export { FIRST_SCREEN };
 
 function nextPaint(): Promise<void> {
   return new Promise((resolve) => {
@@ -107,30 +115,64 @@ export function createPopupModel(deps: PopupDeps) {
 
   async function load() {
     status.value = 'loading';
+    // The signed-in marks: what storage.session last recorded marks the first paint; the worker's answer
+    // (each tab asked whether it still shows that console) replaces it when it comes, never waited for. It
+    // is asked for once the first screen is up: a stopped worker starting in the popup's own process would
+    // otherwise compete with the first paint.
+    let live: ReadonlySet<string> | undefined;
+    let recorded: readonly ConsoleRef[] = [];
+    let asked = false;
+    const mark = () => {
+      signedIn.value = live ?? new Set(signedInKeys(recorded, accounts.value));
+    };
+    const askLive = () => {
+      if (asked) return;
+      asked = true;
+      void deps.send({ type: 'consoles.list' }).then(
+        ({ keys }) => {
+          live = new Set(keys);
+          mark();
+        },
+        () => undefined,
+      );
+    };
+    const show = (list: ViewList, isComplete: boolean) => {
+      batch(() => {
+        clock.value = now();
+        accounts.value = list.accounts;
+        problems.value = list.problems;
+        complete.value = isComplete;
+        status.value = 'ready';
+        mark();
+      });
+      askLive();
+    };
     try {
-      // The first screen first: a few dozen accounts come back in a few ms, where 10,000 take tens of ms to
-      // copy across and index. The same ranking puts the same sign-ins at the top of both lists.
-      // Which accounts are signed in comes with the first screen, so no row moves under the cursor later.
+      // The first screen first, from the store's view in IndexedDB (no worker: it may be stopped, and
+      // starting it costs ~150 ms), else from the worker: a few dozen accounts, where 10,000 take tens of ms
+      // to copy across and index. The same ranking puts the same sign-ins at the top of both lists.
       const [first, own, sessions] = await Promise.all([
-        deps.send({ type: 'accounts.list', limit: FIRST_SCREEN }),
+        deps.view?.first(),
         deps.ownTab().catch(() => undefined),
-        deps.send({ type: 'consoles.list' }).catch(() => ({ keys: [] })),
+        deps.sessions?.().catch(() => undefined),
       ]);
-      signedIn.value = new Set(sessions.keys);
-      const show = (list: Responses['accounts.list']) =>
-        batch(() => {
-          clock.value = now();
-          accounts.value = list.accounts;
-          problems.value = list.problems;
-          complete.value = list.complete;
-          status.value = 'ready';
-        });
+      recorded = sessions ?? [];
       inTab.value = own?.id !== undefined;
-      show(first);
-      if (!first.complete) {
-        await (deps.afterPaint ?? nextPaint)();
-        show(await deps.send({ type: 'accounts.list' }));
+      if (first) {
+        show(first, false);
+        const all = await deps.view?.all((deps.afterPaint ?? nextPaint)());
+        if (all) {
+          show(all, true);
+          return;
+        }
       }
+      const some = first ? undefined : await deps.send({ type: 'accounts.list', limit: FIRST_SCREEN });
+      if (some) {
+        show(some, some.complete);
+        if (some.complete) return;
+        await (deps.afterPaint ?? nextPaint)();
+      }
+      show(await deps.send({ type: 'accounts.list' }), true);
     } catch (error) {
       batch(() => {
         loadError.value = message(error);

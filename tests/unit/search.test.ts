@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex, flatten, needles, rank, type SearchResult } from '../../lib/search';
+import { buildIndex, firstAccounts, flatten, needles, rank, type SearchResult } from '../../lib/search';
 import { account, iam, manyAccounts, NOW, root, sso, switchRole } from './popup/fixtures';
 
 const payments = account({
@@ -195,5 +195,33 @@ describe('Identity Center and switch-role sign-ins', () => {
 
   it('does not find a role by the scheme or /start of its portal address', () => {
     expect(search('https', list)).toEqual([]);
+  });
+});
+
+describe('the first screen (firstAccounts) and the ranking agree', () => {
+  /** The accounts of the first `limit` distinct accounts in the empty query's ranking: the reference. */
+  function reference(list: Parameters<typeof buildIndex>[0], limit: number) {
+    const out: string[] = [];
+    for (const r of rank(buildIndex(list), '', NOW)) {
+      if (out.length >= limit) break;
+      if (!out.includes(r.entry.account.key)) out.push(r.entry.account.key);
+    }
+    return out;
+  }
+  // Ties on frecency (never used), on label (two accounts share one, in other case) and on user name.
+  const tied = manyAccounts(400).map((a, i) => ({
+    ...a,
+    label: i % 7 === 0 ? 'Shared label' : i % 11 === 0 ? 'shared LABEL' : a.label,
+    signIns: i % 3 === 0 ? a.signIns.map((s) => ({ ...s, uses: 0, lastUsed: 0 })) : a.signIns,
+  }));
+  const unused = tied.map((a) => ({ ...a, signIns: a.signIns.map((s) => ({ ...s, uses: 0, lastUsed: 0 })) }));
+  it.each([
+    ['used and unused', tied, 40],
+    ['used and unused, one account', tied, 1],
+    ['never used (label and user decide)', unused, 40],
+    ['more than there are', accounts, 40],
+  ] as const)('%s', (_what, list, limit) => {
+    const first = firstAccounts(list, limit, NOW).map((a) => a.key);
+    expect(first).toEqual(reference(list, limit));
   });
 });

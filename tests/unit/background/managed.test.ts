@@ -119,3 +119,42 @@ describe('a directory deployed by policy', () => {
     expect(await accounts(store)).toEqual([]);
   });
 });
+
+describe('the directory at each start of the service worker', () => {
+  it('does not read the store when there is no policy and none was applied last time', async () => {
+    let reads = 0;
+    const status = await applyManagedDirectory({
+      readManaged: async () => ({}),
+      list: async () => {
+        reads++;
+        return { accounts: [] };
+      },
+      putManaged: async () => undefined,
+      saveStatus: async () => {},
+      lastStatus: async () => ({ accounts: 0 }),
+    });
+    expect(status).toEqual({ accounts: 0 });
+    expect(reads).toBe(0);
+  });
+
+  it('still releases the accounts of a policy withdrawn since the last start', async () => {
+    let policy: Record<string, unknown> = { directory: EXPORT };
+    const store = new Store(openSignpostDb());
+    let last: ManagedStatus | undefined;
+    const apply = () =>
+      applyManagedDirectory({
+        readManaged: async () => policy,
+        list: () => store.list(),
+        putManaged: (accounts) => store.putManaged(accounts),
+        saveStatus: async (s) => {
+          last = s;
+        },
+        lastStatus: async () => last,
+      });
+    await apply();
+    policy = {};
+    expect(await apply()).toEqual({ accounts: 0 });
+    expect((await accounts(store)).some((a) => a.managed)).toBe(false);
+    expect((await accounts(store)).length).toBe(JSON.parse(EXPORT).accounts.length);
+  });
+});

@@ -310,7 +310,8 @@ describe('popup: the first screen comes before the whole list', () => {
     const popup = await openHeld(accounts);
     const first = popup.labels();
     expect(first.length).toBeGreaterThan(3);
-    // The signed-in marks come with the first screen, so no row moves later.
+    // Without a view of the store to read, the first screen comes from the worker; the signed-in marks are
+    // asked for once it is up, never waited for.
     const firstScreen = [{ type: 'accounts.list', limit: 40 }, { type: 'consoles.list' }];
     expect(popup.requests).toEqual(firstScreen);
     await popup.finish();
