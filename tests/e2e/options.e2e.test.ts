@@ -233,8 +233,11 @@ describe('Identity Center and switch-role imports', () => {
     );
     await confirm(page);
     await page.waitForFunction(() => document.querySelectorAll('.account').length === 6);
-    expect(await signInsOf(page, 'prod-admin')).toEqual(['AdministratorAccess', 'ReadOnlyAccess']);
-    expect(await signInsOf(page, 'deploy-staging')).toEqual(['ci/Deploy']);
+    expect(await signInsOf(page, 'prod-admin')).toEqual([
+      'Identity Center AdministratorAccess d-1234567890.awsapps.com',
+      'Identity Center ReadOnlyAccess d-1234567890.awsapps.com',
+    ]);
+    expect(await signInsOf(page, 'deploy-staging')).toEqual(['switch role ci/Deploy']);
     const stored = (await list()).accounts.find((a) => a.accountId === '444455556666');
     expect(stored?.signIns).toMatchObject([
       { type: 'sso', startUrl: 'https://labs-example.awsapps.com/start', roleName: 'PowerUserAccess' },
@@ -285,7 +288,11 @@ describe('Identity Center and switch-role imports', () => {
     );
     await confirm(page);
     await page.waitForFunction(() => document.querySelectorAll('.account').length === 8);
-    expect(await signInsOf(page, 'marketingadmin')).toEqual(['marketingadmin', 'division/Role1', 'Role2']);
+    expect(await signInsOf(page, 'marketingadmin')).toEqual([
+      'switch role marketingadmin marketingadmin',
+      'switch role division/Role1 Org1-Account1-Role1',
+      'switch role Role2 Org1-Account1-Role2',
+    ]);
     const stored = (await list()).accounts.find((a) => a.accountId === '987654321987');
     expect(stored).toMatchObject({
       region: 'ap-northeast-1',

@@ -293,8 +293,11 @@ describe('pages that are not exactly a top-level AWS sign-in page get nothing', 
     expect(await value(page, '#username')).toBe('');
   });
 
-  it('an AWS IAM page framed by another site', async () => {
-    const page = await h.openPage('https://evil.test/');
+  // Retried: under a loaded machine a framed (out-of-process) sign-in page now and then never fires its
+  // load event in puppeteer (root cause not found; see the issue notes). A content script in the frame would
+  // fail every attempt, so a retry does not weaken what is checked.
+  it('an AWS IAM page framed by another site', { retry: 2 }, async () => {
+    const page = await h.openPage('https://evil.test/', { waitUntil: 'domcontentloaded' });
     await new Promise((done) => setTimeout(done, 1500));
     const frame = page
       .mainFrame()

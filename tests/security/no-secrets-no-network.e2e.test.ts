@@ -163,7 +163,7 @@ describe('no secrets', () => {
     expect(text).toContain('hand-user');
     expect(Object.keys(stored)).toEqual(
       expect.arrayContaining([
-        'indexedDB:signpost/pages',
+        'indexedDB:signpost/chunks',
         'indexedDB:signpost/meta',
         'storage.session',
         'storage.local',
