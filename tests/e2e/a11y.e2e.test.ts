@@ -147,13 +147,16 @@ describe('popup', () => {
 
   it.each(SCHEMES)('a list that failed to load (%s)', async (scheme) => {
     await seed(accounts(3));
-    // The background's answer is replaced by a failure before the popup's scripts run.
+    // The popup's own read of the store and the background's answer both fail, before its scripts run.
     const page = await openPopup(scheme, (p) =>
       p
         .evaluateOnNewDocument(() => {
           const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: unknown } } }).chrome
             .runtime;
           runtime.sendMessage = () => Promise.reject(new Error('The background did not answer.'));
+          indexedDB.open = () => {
+            throw new Error('IndexedDB is unavailable.');
+          };
         })
         .then(() => undefined),
     );
