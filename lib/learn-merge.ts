@@ -5,6 +5,7 @@ import { recordUse } from './frecency';
 import type { AccountRef, Partition } from './ids';
 import { type AccountIndex, type MergeOptions, type MergeResult, sameSignIn } from './merge';
 import type { Account, IamSignIn, RootSignIn, SignIn, SsoSignIn, SwitchSignIn } from './schema';
+import { withDetails } from './sign-in-kinds';
 
 export interface LearnedSignIn {
   partition: Partition;
@@ -43,11 +44,6 @@ function place(index: AccountIndex, learned: LearnedSignIn): { record?: Account;
 }
 
 /** The fields of a learned sign-in that it gives (no frecency: that is counted separately). */
-function definedOf(s: SignIn): Partial<SignIn> {
-  const { uses: _u, lastUsed: _l, ...rest } = s;
-  return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<SignIn>;
-}
-
 /**
  * Records a sign-in made by hand: on the account it names (see `place`), or on a new account. Its use is
  * counted. `status` is `unchanged` when the sign-in and the identifiers were known already.
@@ -65,8 +61,8 @@ export function learnSignIn(index: AccountIndex, learned: LearnedSignIn, options
   const incoming: SignIn = { ...learned.signIn, uses: 0, lastUsed: 0 };
   const known = base.signIns.find((s) => sameSignIn(s, incoming));
   // A switch role's display name and colour are what the person just typed or chose: they replace the stored
-  // ones (a box left empty keeps what was there). Other kinds keep their first spelling.
-  const facts = known?.type === 'switch' ? { ...known, ...definedOf(incoming) } : (known ?? incoming);
+  // ones (a box left empty keeps what was there). Names keep their first spelling.
+  const facts = known?.type === 'switch' ? withDetails(known, incoming) : (known ?? incoming);
   const changed = known !== undefined && JSON.stringify(facts) !== JSON.stringify(known);
   const counted = { ...facts, ...recordUse(known ?? incoming, options.now) } as SignIn;
   const account: Account = {

@@ -6,7 +6,7 @@ import type { AccountDraft, SignInDraft } from './draft';
 import { type Frecency, mergeFrecency } from './frecency';
 import { t } from './i18n';
 import type { Account, SignIn } from './schema';
-import { hasDetails, signInId } from './sign-in-kinds';
+import { signInId, withDetails } from './sign-in-kinds';
 
 /** In-memory lookup of accounts by account ID, alias and root email, per partition. */
 export class AccountIndex {
@@ -130,7 +130,7 @@ export function unionSignIns(
     }
     const current = out[i]!;
     const f = mergeFrecency(current, incoming);
-    out[i] = hasDetails(current) ? ({ ...current, ...incoming, ...f } as SignIn) : { ...current, ...f };
+    out[i] = { ...withDetails(current, incoming), ...f };
   }
   return out;
 }

@@ -60,6 +60,22 @@ export function hasDetails(s: Pick<SignIn, 'type'>): boolean {
   return s.type === 'root' || s.type === 'switch';
 }
 
+/**
+ * `current` with the details `incoming` gives (hasDetails): a root's email, a switch role's display name and
+ * colour where it sets them. Its identity keeps its first spelling (`team/Ops` stays `team/Ops` when
+ * `TEAM/ops` comes in) and its frecency stays; the caller settles those.
+ */
+export function withDetails<S extends SignInFacts>(current: S, incoming: SignInFacts): S {
+  if (incoming.type === 'root' && current.type === 'root') return { ...current, email: incoming.email };
+  if (incoming.type !== 'switch' || current.type !== 'switch') return current;
+  const { displayName, colour } = incoming;
+  return {
+    ...current,
+    ...(displayName !== undefined ? { displayName } : {}),
+    ...(colour !== undefined ? { colour } : {}),
+  };
+}
+
 /** The name a person knows the sign-in by: user name, root email or role name. */
 export function signInWho(s: SignInFacts): string {
   switch (s.type) {

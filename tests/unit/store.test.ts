@@ -334,3 +334,43 @@ describe('settings', () => {
     expect(problems[0]).toMatch(/Settings were damaged/);
   });
 });
+
+describe('store: two tabs writing roles at once', () => {
+  const sw = (displayName: string) => ({
+    partition: 'aws' as const,
+    box: { accountId: '123456789012' },
+    signIn: { type: 'switch' as const, roleName: 'team/Ops', displayName },
+  });
+
+  it('Undo of a learned switch role keeps the display name another tab gave it since', async () => {
+    const { store } = makeStore();
+    const learnedInA = await store.learn(sw('Ops (A)'));
+    // Tab B (an import or the editor) renames the same role before tab A's Undo.
+    await store.save(
+      draft({
+        accountId: '123456789012',
+        signIns: [{ type: 'switch', roleName: 'TEAM/ops', displayName: 'Ops (B)' }],
+      }),
+    );
+    await store.revert(learnedInA.revisions);
+    const [account] = (await store.list()).accounts;
+    expect(account?.signIns).toMatchObject([
+      { type: 'switch', roleName: 'team/Ops', displayName: 'Ops (B)' },
+    ]);
+  });
+
+  it('Undo in one tab takes back only its own role; the other tab’s Identity Center role stays', async () => {
+    const { store } = makeStore();
+    await store.save(draft({ accountId: '123456789012', label: 'Shared' }));
+    const a = await store.learn(sw('Ops'));
+    await store.learn({
+      partition: 'aws',
+      box: { accountId: '123456789012' },
+      signIn: { type: 'sso', startUrl: 'https://d-1234567890.awsapps.com/start', roleName: 'Admin' },
+    });
+    await store.revert(a.revisions);
+    const [account] = (await store.list()).accounts;
+    expect(account?.label).toBe('Shared');
+    expect(account?.signIns.map((s) => s.type)).toEqual(['sso']);
+  });
+});
