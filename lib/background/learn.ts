@@ -17,6 +17,7 @@ export interface LearnReply {
 /**
  * Learns `learned` unless the setting says not to (`never`; `ask` until the person confirms). `who` names
  * the sign-in in the notice; `notice` (the page's partition) leaves the notice for the tab's next page.
+ * `askFirst` asks even when the setting is `always` (a sign-in the page, not the person, put there).
  */
 export async function learnAndTell(
   ctx: Ctx,
@@ -24,10 +25,11 @@ export async function learnAndTell(
   learned: LearnedSignIn,
   who: string,
   notice?: Partition,
+  askFirst = false,
 ): Promise<LearnReply> {
   const { learn } = await ctx.store.settings();
   if (learn === 'never') return { outcome: 'off' };
-  if (learn === 'ask' && !confirmed) return { outcome: 'ask' };
+  if ((learn === 'ask' || askFirst) && !confirmed) return { outcome: 'ask' };
   const change = await ctx.store.learn(learned);
   const label = `${who} · ${displayLabel(change.result.account)}`;
   const { status } = change.result;

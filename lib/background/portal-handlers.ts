@@ -14,7 +14,13 @@ export const portalHandlers = {
     const portal = portalAt(ctx.url)!;
     const signIn = { type: 'sso' as const, startUrl: portal.url, roleName: req.roleName };
     const learned = { partition: portal.partition, box: { accountId: req.accountId }, signIn };
-    return learnAndTell(ctx, req.confirmed, learned, req.roleName);
+    // Opening a link is not signing in: anyone can send a shortcut link into their own portal that names
+    // the person's account. A portal none of their saved roles uses is asked about, whatever the setting.
+    const { accounts } = await ctx.store.list();
+    const knownPortal = accounts.some((a) =>
+      a.signIns.some((s) => s.type === 'sso' && s.startUrl === portal.url),
+    );
+    return learnAndTell(ctx, req.confirmed, learned, req.roleName, undefined, !knownPortal);
   },
   'portal.undo': async (req, ctx) => undoLearn(ctx, req.token),
 } satisfies HandlersFor<PortalRequest['type']>;

@@ -152,10 +152,20 @@ describe('routing a role lands on AWS’s exact link', () => {
   });
 });
 
+/**
+ * A portal none of the saved roles uses is asked about first, whatever the learn setting (anyone can send a
+ * link into their own portal): the person saves it from the notice.
+ */
+async function saveWhenAsked(page: Page) {
+  await (await page.waitForSelector('aria/Save[role="button"]', { timeout: 5000 }))!.click();
+}
+
 describe('learning from the access portal', () => {
-  it('a shortcut link is learned with an Undo notice, and Undo takes it back', async () => {
+  it('a shortcut link into a new portal is asked about, saved, shown with Undo, and Undo takes it back', async () => {
     await seed([{ accountId: ACME, label: 'Acme', signIns: [] }]);
     const page = await harness.openPage(link(PORTAL, ACME, 'PlatformAdmin'));
+    expect(await accounts()).toMatchObject([{ accountId: ACME, signIns: [] }]);
+    await saveWhenAsked(page);
     const undo = await page.waitForSelector('aria/Undo[role="button"]', { timeout: 5000 });
     expect(ssoSignIns(await accounts())).toMatchObject([
       { type: 'sso', startUrl: PORTAL, roleName: 'PlatformAdmin', accountId: ACME },
@@ -171,9 +181,22 @@ describe('learning from the access portal', () => {
     const page = await harness.openPage(`${PORTAL}/#/`);
     await page.waitForSelector('a[href*="console"]');
     await page.click('a[href*="console"]');
+    await saveWhenAsked(page);
     const list = await waitForAccounts((l) => ssoSignIns(l).length === 1);
     expect(ssoSignIns(list)).toMatchObject([{ roleName: 'Analyst', accountId: DATA, startUrl: PORTAL }]);
     expect(list).toMatchObject([{ partition: 'aws', accountId: DATA }]);
+  });
+
+  it('a portal the person already uses is learned from at once, as the setting says', async () => {
+    await seed([
+      { accountId: ACME, label: 'Acme', signIns: [{ type: 'sso', startUrl: PORTAL, roleName: 'ReadOnly' }] },
+    ]);
+    const page = await harness.openPage(link(PORTAL, DATA, 'Analyst'));
+    await page.waitForSelector('aria/Undo[role="button"]', { timeout: 5000 });
+    expect(ssoSignIns(await accounts())).toMatchObject([
+      { accountId: ACME, roleName: 'ReadOnly' },
+      { accountId: DATA, roleName: 'Analyst', startUrl: PORTAL },
+    ]);
   });
 
   it.each([
@@ -181,7 +204,7 @@ describe('learning from the access portal', () => {
     [`https://${PORTAL_HOSTS.dualStack}`, 'aws'],
     [`https://${PORTAL_HOSTS.custom}/start`, 'aws'],
   ])('%s is learned in its partition', async (start, partition) => {
-    await harness.openPage(link(start, ACME, 'ReadOnly'));
+    await saveWhenAsked(await harness.openPage(link(start, ACME, 'ReadOnly')));
     const list = await waitForAccounts((l) => ssoSignIns(l).length === 1);
     expect(list).toMatchObject([
       { partition, accountId: ACME, signIns: [{ startUrl: start, roleName: 'ReadOnly' }] },

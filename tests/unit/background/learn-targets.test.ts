@@ -9,7 +9,8 @@ import { contentScript } from '../../fakes/senders';
 const PORTAL = 'https://d-1234567890.awsapps.com/start';
 const link = (start: string, account = '123456789012', role = 'AdminAccess') =>
   `${start}/#/console?account_id=${account}&role_name=${role}`;
-const portalLearn = (accountId = '123456789012', roleName = 'AdminAccess', confirmed = false) => ({
+/** A portal link's report; confirmed by default (a portal the person has not used yet is asked about first). */
+const portalLearn = (accountId = '123456789012', roleName = 'AdminAccess', confirmed = true) => ({
   type: 'portal.learn',
   accountId,
   roleName,
@@ -192,12 +193,30 @@ describe('an access portal’s shortcut link is learned as an Identity Center si
       await s.value(portalLearn('123456789012', 'AdminAccess', true), contentScript(link(PORTAL))),
     ).toEqual({ outcome: 'off' });
     await setLearn(s, 'ask');
-    expect(await s.value(portalLearn(), contentScript(link(PORTAL)))).toEqual({ outcome: 'ask' });
+    expect(
+      await s.value(portalLearn('123456789012', 'AdminAccess', false), contentScript(link(PORTAL))),
+    ).toEqual({ outcome: 'ask' });
     expect(await accounts(s)).toEqual([]);
     expect(
       await s.value(portalLearn('123456789012', 'AdminAccess', true), contentScript(link(PORTAL))),
     ).toMatchObject({ outcome: 'saved' });
     expect(await accounts(s)).toHaveLength(1);
+  });
+
+  it('a link into a portal none of the saved roles uses is asked about, even when learning is always', async () => {
+    // Anyone can send a shortcut link into their own portal naming the person's account: opening it is not
+    // signing in. A portal the person already uses is learned from as the setting says.
+    const s = background();
+    const theirs = link('https://attacker-corp.awsapps.com/start');
+    expect(await s.value(portalLearn('123456789012', 'AdminAccess', false), contentScript(theirs))).toEqual({
+      outcome: 'ask',
+    });
+    expect(await accounts(s)).toEqual([]);
+    await s.value(portalLearn('111111111111', 'ReadOnly', true), contentScript(link(PORTAL)));
+    expect(
+      await s.value(portalLearn('222222222222', 'AdminAccess', false), contentScript(link(PORTAL))),
+    ).toMatchObject({ outcome: 'saved' });
+    expect((await accounts(s)).map((a) => a.accountId).sort()).toEqual(['111111111111', '222222222222']);
   });
 
   it('Undo takes the learned sign-in back, once', async () => {

@@ -2,6 +2,7 @@
 // shortcut link is learned with an Undo notice, a hashchange to another link learns that one, and a portal
 // page that is not a link, a lookalike host or a frame gets nothing — and the page itself is never read.
 import { describe, expect, it } from 'vitest';
+import { accountDraftSchema } from '../../../lib/draft';
 import { runPortal } from '../../../lib/page/portal';
 import type { Account } from '../../../lib/schema';
 import { background, type FakeBackground } from '../../fakes/background';
@@ -13,8 +14,25 @@ const PORTAL_HTML =
   '<form><input name="username" value="alice@corp.example"><input type="password" value="hunter2"></form>' +
   '<div id="accounts">Prod 123456789012</div>';
 
+const SEED = 'Already signed in through this portal';
+
+/** The accounts the test is about (the seed of `usingPortal` left out). */
 async function accounts(s: FakeBackground): Promise<Account[]> {
-  return ((await s.value({ type: 'accounts.list' })) as { accounts: Account[] }).accounts;
+  const { accounts } = (await s.value({ type: 'accounts.list' })) as { accounts: Account[] };
+  return accounts.filter((a) => a.label !== SEED);
+}
+
+/** A person who already uses the portal (another account's role on it): its links are learned as set. */
+async function usingPortal(): Promise<FakeBackground> {
+  const s = background();
+  await s.deps.store.save(
+    accountDraftSchema.parse({
+      accountId: '999999999999',
+      label: SEED,
+      signIns: [{ type: 'sso', startUrl: 'https://d-1234567890.awsapps.com/start', roleName: 'Seed' }],
+    }),
+  );
+  return s;
 }
 
 /** Records every way the script could read the page: queries, input values, text. */
@@ -56,7 +74,7 @@ function portal(url: string, s = background()) {
 
 describe('on an access portal, a shortcut link is learned', () => {
   it('with a notice naming the role and account, and Undo takes it back', async () => {
-    const { win, s, shown, reads } = portal(LINK);
+    const { win, s, shown, reads } = portal(LINK, await usingPortal());
     await until(() => shown.text().length > 0);
     expect(shown.text()).toEqual(['Signpost saved AdminAccess · 1234-5678-9012']);
     expect(win.document.documentElement.dataset.signpost).toBe('learned');
@@ -72,7 +90,7 @@ describe('on an access portal, a shortcut link is learned', () => {
   });
 
   it('a new link in the same page (the portal is a single-page app) is learned too', async () => {
-    const { win, s, shown } = portal('https://d-1234567890.awsapps.com/start/#/');
+    const { win, s, shown } = portal('https://d-1234567890.awsapps.com/start/#/', await usingPortal());
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(s.asked).toEqual([]);
     win.location.hash = '#/console?account_id=210987654321&role_name=ReadOnly';
@@ -80,6 +98,16 @@ describe('on an access portal, a shortcut link is learned', () => {
     expect(await accounts(s)).toMatchObject([
       { accountId: '210987654321', signIns: [{ roleName: 'ReadOnly' }] },
     ]);
+  });
+
+  it('a link into a portal the person has not used yet asks first, even with learning set to always', async () => {
+    const { s, shown } = portal(LINK);
+    await until(() => shown.text().length > 0);
+    expect(shown.text()).toEqual(['Save AdminAccess · 123456789012 in Signpost?']);
+    expect(await accounts(s)).toEqual([]);
+    shown.button('Save')!.click();
+    await until(() => shown.text()[0]?.startsWith('Signpost saved'));
+    expect(await accounts(s)).toHaveLength(1);
   });
 
   it('with learning set to ask, the notice asks first and Save learns it', async () => {
