@@ -1,13 +1,17 @@
 // The result list: a listbox that renders only the rows in view (plus a few), so 10,000 sign-ins cost
 // no more to show than twenty. Rows have one fixed height; the active row's actions float over it.
 import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 import type { SearchResult } from '../lib/search';
 import { ResultRow } from './ResultRow';
 
 export const ROW_HEIGHT = 52;
-/** Rows rendered above and below the visible ones, so fast scrolling does not show gaps. */
+/**
+ * Rows rendered above and below the visible ones, so fast scrolling does not show gaps. A new result list
+ * (a keystroke) first paints the visible rows alone; the overscan rows follow right after that paint, so
+ * the keystroke's frame does not wait for rows nobody sees yet (no scroll can come in between).
+ */
 const OVERSCAN = 4;
 /** Used until the list has a measured height (and in DOM emulations that do no layout). */
 const FALLBACK_HEIGHT = 8 * ROW_HEIGHT;
@@ -75,8 +79,12 @@ export function ResultList(props: ResultListProps) {
     row?.scrollIntoView?.({ block: 'nearest' });
   }, [active, results]);
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(results.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  // The result list whose overscan rows are in: set after the browser painted it (useEffect runs after paint).
+  const [overscanned, setOverscanned] = useState<readonly SearchResult[] | undefined>(undefined);
+  useEffect(() => setOverscanned(results), [results]);
+  const overscan = overscanned === results ? OVERSCAN : 0;
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - overscan);
+  const last = Math.min(results.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + overscan);
   const positions: number[] = [];
   // The active row is always rendered so aria-activedescendant never points at nothing.
   if (active >= 0 && active < first) positions.push(active);
