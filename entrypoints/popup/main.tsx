@@ -52,7 +52,6 @@ function App() {
 }
 
 render(<App />, document.getElementById('app')!);
-void model.load();
-// What the active tab's page reported needs the service worker: asked after the first frame, so that a
-// stopped worker starting up does not compete with the popup's first paint.
-requestAnimationFrame(() => setTimeout(() => void pageState.load(), 0));
+// What the active tab's page reported needs the service worker: asked once the list is in, so that a
+// stopped worker starting up does not compete with the popup's first paint and search index.
+void model.load().finally(() => void pageState.load());

@@ -3,10 +3,13 @@
 // then asks the worker as before (which rebuilds the view).
 import type { Account } from '../schema';
 import { checkState, DB_NAME, decodeAccounts, decodeView, VIEW_CHUNK_PREFIX, VIEW_STATE_KEY } from '../view';
+import { checkOrder, rankMap, VIEW_ORDER_KEY } from '../view-order';
 
 export interface ViewList {
   accounts: Account[];
   problems: string[];
+  /** The names' natural order as the worker kept it (lib/view-order.ts), when it has one. */
+  ranks?: ReadonlyMap<string, number>;
 }
 
 export interface ViewReader {
@@ -82,16 +85,25 @@ export function createViewReader(name = DB_NAME): ViewReader {
     all: async (ready) => {
       const read = await withMeta(connection(), async (meta) => {
         const range = IDBKeyRange.bound(VIEW_CHUNK_PREFIX, `${VIEW_CHUNK_PREFIX}\uffff`);
-        return Promise.all([result(meta.get(VIEW_STATE_KEY)), result(meta.getAll(range))]);
+        return Promise.all([
+          result(meta.get(VIEW_STATE_KEY)),
+          result(meta.getAll(range)),
+          result(meta.get(VIEW_ORDER_KEY)),
+        ]);
       });
       void connection().then((open) => open?.close());
       db = undefined;
       if (!read) return undefined;
       await ready;
-      const [raw, chunks] = read;
+      const [raw, chunks, orderRaw] = read;
       const accounts = decodeView(raw, chunks);
       const state = checkState(raw);
-      return accounts && state ? { accounts, problems: state.problems } : undefined;
+      if (!accounts || !state) return undefined;
+      // Read in the same transaction as the accounts, so written by the same write or an earlier one; the
+      // names are not checked for order here (that is the sort it saves): the index looks each name up and
+      // sorts them itself when one is missing.
+      const order = checkOrder(orderRaw);
+      return { accounts, problems: state.problems, ...(order ? { ranks: rankMap(order) } : {}) };
     },
   };
 }
