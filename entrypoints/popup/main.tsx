@@ -10,6 +10,7 @@ import { REPORT_REQUEST } from '../../lib/page/report';
 import { createPopupModel } from '../../lib/popup/model';
 import { createPageStateModel } from '../../lib/popup/page-state';
 import { createViewReader } from '../../lib/popup/view-reader';
+import { DB_NAME, EARLY_GLOBAL, type EarlyView } from '../../lib/view-open';
 import './style.css';
 
 // The catalogue Chrome chose (see options/main.tsx).
@@ -25,7 +26,10 @@ const model = createPopupModel({
   openOptions: (hash) => browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${hash}`) }),
   // The popup reads the store's view and the recorded console sessions itself: its first screen does not
   // wait for the service worker (stopped after 30 s idle).
-  view: createViewReader(),
+  view: createViewReader(
+    DB_NAME,
+    (globalThis as Record<string, unknown>)[EARLY_GLOBAL] as EarlyView | undefined,
+  ),
   sessions: async () => (browser.storage.session ? recordedSessions(browser.storage.session) : []),
 });
 
