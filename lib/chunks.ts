@@ -8,6 +8,7 @@ import { AccountIndex, stripUndefined } from './merge';
 import type { Revision } from './revise';
 import { type Account, accountSchema, explain } from './schema';
 import { VIEW_STATE_KEY } from './view';
+import { checkOrder, type NameOrder, nextOrder, VIEW_ORDER_KEY } from './view-order';
 import { allViewChunks, type ViewUpdate, viewIsCurrent, viewIsWhole, writeView } from './view-write';
 
 export interface StoreOptions {
@@ -100,6 +101,8 @@ export class AccountChunks {
 
   /** The next write rewrites every view record (the view was found torn). */
   private rewriteView = false;
+  /** The names' order as this store last wrote it (lib/view-order.ts); read from disk when not known. */
+  private order?: NameOrder;
   /** A full read in progress: callers at the same moment (the worker's start, the popup's asks) share it. */
   private reading?: Promise<{ accounts: Account[]; problems: string[] }>;
 
@@ -179,7 +182,11 @@ export class AccountChunks {
     const tx = db.transaction(['chunks', 'meta'], 'readwrite');
     const store = tx.objectStore('chunks');
     const meta = tx.objectStore('meta');
-    const [raw, viewState] = await Promise.all([store.getAll(), meta.get(VIEW_STATE_KEY)]);
+    const [raw, viewState, orderRaw] = await Promise.all([
+      store.getAll(),
+      meta.get(VIEW_STATE_KEY),
+      this.order ? undefined : meta.get(VIEW_ORDER_KEY),
+    ]);
     const loaded = this.load(raw);
     const original = new Map(loaded.accounts.map((a) => [a.key, a]));
     let outcome: { result: T; put: Account[]; remove: string[] };
@@ -209,7 +216,7 @@ export class AccountChunks {
       const gone = new Set(removed);
       const after = loaded.accounts.filter((a) => !gone.has(a.key)).map((a) => puts.get(a.key) ?? a);
       accounts = [...after, ...[...puts.values()].filter((a) => !loaded.where.has(a.key))];
-      view = this.viewUpdate(loaded, writes, viewState, accounts);
+      view = this.viewUpdate(loaded, writes, viewState, accounts, this.order ?? checkOrder(orderRaw, true));
     } catch (error) {
       tx.abort();
       await tx.done.catch(() => undefined);
@@ -226,6 +233,7 @@ export class AccountChunks {
       ]);
     } catch (error) {
       this.cache = undefined;
+      this.order = undefined;
       throw new StoreError(
         error instanceof DOMException && error.name === 'ConstraintError'
           ? 'Two accounts would share an account ID or alias; nothing was saved.'
@@ -233,6 +241,7 @@ export class AccountChunks {
       );
     }
     if (view.rebuild) this.rewriteView = false;
+    this.order = view.order ?? view.previousOrder;
     // What was read and written is what is there now: no need to read it all again.
     this.cache = { accounts, problems: loaded.problems };
     const touched = [...puts.keys(), ...removed];
@@ -251,6 +260,7 @@ export class AccountChunks {
     writes: Map<number, AccountChunk>,
     viewState: unknown,
     accounts: Account[],
+    previousOrder: NameOrder | undefined,
   ): ViewUpdate {
     const fresh = new Map(accounts.map((a) => [a as unknown, a]));
     const parsed = (chunk: AccountChunk) =>
@@ -260,6 +270,8 @@ export class AccountChunks {
       });
     const chunks = new Map<number, Account[]>();
     const rebuild = this.rewriteView || !viewIsCurrent(viewState);
+    // A rebuild writes the order too, whole: the record on disk may be the damaged part.
+    const order = nextOrder(rebuild ? undefined : previousOrder, accounts);
     if (rebuild) for (const c of loaded.chunks) chunks.set(c.key, parsed(c));
     const deleted: number[] = [];
     for (const [n, chunk] of writes) {
@@ -280,6 +292,8 @@ export class AccountChunks {
       accounts,
       problems: loaded.problems,
       now: this.now(),
+      order,
+      previousOrder: order ? undefined : previousOrder,
     };
   }
 

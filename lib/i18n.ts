@@ -19,8 +19,11 @@ function substitute(message: string, subs: readonly string[]): string {
   return message.replace(/\$(\$|[1-9])/g, (_, n: string) => (n === '$' ? '$' : (subs[Number(n) - 1] ?? '')));
 }
 
-/** The localised message `key`, with `subs` in place of `$1`, `$2`…; the key itself if it is unknown. */
-export function t(key: MessageKey, ...subs: (string | number)[]): string {
+/**
+ * The localised message `key`, with `subs` in place of `$1`, `$2`…; the key itself if it is unknown. The
+ * content script's version (lib/page/tell.ts): it asks the browser every time, and stays small.
+ */
+export function message(key: MessageKey, ...subs: (string | number)[]): string {
   const strings = subs.map(String);
   try {
     const message = (browser.i18n as unknown as I18n | undefined)?.getMessage(key, strings);
@@ -30,4 +33,21 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
   }
   const fallback = catalogue?.[key]?.message;
   return fallback === undefined ? key : substitute(fallback, strings);
+}
+
+/** Messages already looked up on this page, by key and substitutions (a page's catalogue never changes). */
+const known = new Map<string, string>();
+
+/**
+ * `message`, remembered: the popup and the options page render the same labels for every row, and each
+ * lookup goes through the polyfill to the browser.
+ */
+export function t(key: MessageKey, ...subs: (string | number)[]): string {
+  const id = subs.length ? `${key}\u0000${subs.join('\u0000')}` : key;
+  let text = known.get(id);
+  if (text === undefined) {
+    text = message(key, ...subs);
+    known.set(id, text);
+  }
+  return text;
 }

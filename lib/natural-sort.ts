@@ -8,3 +8,6 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
 
 /** Compares two names in natural order: negative, zero or positive, for Array.prototype.sort. */
 export const compareNatural: (a: string, b: string) => number = collator.compare;
+
+/** The locale the collator sorts in (an order worked out in another locale is not this one). */
+export const naturalLocale: string = collator.resolvedOptions().locale;

@@ -160,8 +160,11 @@ export function firstAccounts(
   return best.map((i) => entries[i]!.account);
 }
 
-/** Builds the index once per account list; every keystroke reuses it. */
-export function buildIndex(accounts: readonly Account[]): SearchIndex {
+/**
+ * Builds the index once per account list; every keystroke reuses it. `ranks` is the names' natural order as
+ * the worker kept it (lib/view-order.ts): without it, or when a name is not in it, the names are sorted here.
+ */
+export function buildIndex(accounts: readonly Account[], ranks?: ReadonlyMap<string, number>): SearchIndex {
   const entries = flatten(accounts);
   const n = entries.length;
   const haystack: string[] = new Array(n);
@@ -197,7 +200,7 @@ export function buildIndex(accounts: readonly Account[]): SearchIndex {
     labels[i] = i > 0 && entries[i - 1]!.account === a ? labels[i - 1]! : displayLabel(a);
   }
   // By label, then user, in the options page's natural order (built once per list, not per keystroke).
-  const byLabel = naturalOrder(entries, labels);
+  const byLabel = naturalOrder(entries, labels, ranks);
   const labelRank = new Int32Array(n);
   for (let r = 0; r < n; r++) labelRank[byLabel[r]!] = r;
   return { entries, haystack, lower, starts, labelRank, byLabel, cache: {} };
@@ -219,11 +222,28 @@ function ordinals(values: readonly string[]): Int32Array {
   return Int32Array.from(values, (v) => ord.get(v)!);
 }
 
+/** Each value's rank in `ranks`, or undefined when one is not there. */
+function looked(values: readonly string[], ranks: ReadonlyMap<string, number>): Int32Array | undefined {
+  const out = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const r = ranks.get(values[i]!);
+    if (r === undefined) return undefined;
+    out[i] = r;
+  }
+  return out;
+}
+
 /** Entry positions sorted by label, then user (natural order), then position: the ranking's last tie-break. */
-function naturalOrder(entries: readonly SearchEntry[], labels: readonly string[]): Uint32Array {
+function naturalOrder(
+  entries: readonly SearchEntry[],
+  labels: readonly string[],
+  ranks?: ReadonlyMap<string, number>,
+): Uint32Array {
   const n = entries.length;
-  const label = ordinals(labels);
-  const who = ordinals(entries.map((e) => (e.signIn ? signInWho(e.signIn) : '')));
+  const whos = entries.map((e) => (e.signIn ? signInWho(e.signIn) : ''));
+  const known = ranks && looked(labels, ranks);
+  const label = known ?? ordinals(labels);
+  const who = (known && ranks && looked(whos, ranks)) ?? ordinals(whos);
   const whoCount = who.reduce((m, w) => Math.max(m, w + 1), 1);
   return sortedBy(n, (i) => label[i]! * whoCount + who[i]!);
 }

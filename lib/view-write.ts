@@ -16,6 +16,7 @@ import {
   type ViewState,
   viewChunkKey,
 } from './view';
+import { type NameOrder, VIEW_ORDER_KEY } from './view-order';
 
 type Meta = IDBPObjectStore<SignpostDB, ('chunks' | 'meta')[], 'meta', 'readwrite'>;
 
@@ -45,6 +46,10 @@ export interface ViewUpdate {
   accounts: readonly Account[];
   problems: string[];
   now: number;
+  /** The names' order to write, when the write changed the names (lib/view-order.ts). */
+  order?: NameOrder;
+  /** The order already on disk, when the write left it as it was. */
+  previousOrder?: NameOrder;
 }
 
 /** Puts the view records a write changes; every request is queued on `meta` before this returns. */
@@ -65,6 +70,7 @@ export function writeView(meta: Meta, update: ViewUpdate): Promise<unknown>[] {
     problems: update.problems,
   };
   writes.push(meta.put(state, VIEW_STATE_KEY));
+  if (update.order) writes.push(meta.put(update.order, VIEW_ORDER_KEY));
   return writes;
 }
 

@@ -12,9 +12,7 @@ import type { Account } from './schema';
 
 /** Bumped whenever the layout below changes: a view of another format is ignored and rebuilt. */
 export const VIEW_FORMAT = 1;
-/** Signpost's one IndexedDB database (lib/db.ts); named here so the popup does not load the schema. */
-export const DB_NAME = 'signpost';
-export const VIEW_STATE_KEY = 'view';
+export { DB_NAME, VIEW_STATE_KEY } from './view-open';
 export const VIEW_CHUNK_PREFIX = 'view/';
 /** Sign-ins on the popup's first screen: more than a screenful at 200% zoom or on a tall popup. */
 export const FIRST_SCREEN = 40;

@@ -10,6 +10,7 @@ import { REPORT_REQUEST } from '../../lib/page/report';
 import { createPopupModel } from '../../lib/popup/model';
 import { createPageStateModel } from '../../lib/popup/page-state';
 import { createViewReader } from '../../lib/popup/view-reader';
+import { DB_NAME, EARLY_GLOBAL, type EarlyView } from '../../lib/view-open';
 import './style.css';
 
 // The catalogue Chrome chose (see options/main.tsx).
@@ -25,7 +26,10 @@ const model = createPopupModel({
   openOptions: (hash) => browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${hash}`) }),
   // The popup reads the store's view and the recorded console sessions itself: its first screen does not
   // wait for the service worker (stopped after 30 s idle).
-  view: createViewReader(),
+  view: createViewReader(
+    DB_NAME,
+    (globalThis as Record<string, unknown>)[EARLY_GLOBAL] as EarlyView | undefined,
+  ),
   sessions: async () => (browser.storage.session ? recordedSessions(browser.storage.session) : []),
 });
 
@@ -52,7 +56,6 @@ function App() {
 }
 
 render(<App />, document.getElementById('app')!);
-void model.load();
-// What the active tab's page reported needs the service worker: asked after the first frame, so that a
-// stopped worker starting up does not compete with the popup's first paint.
-requestAnimationFrame(() => setTimeout(() => void pageState.load(), 0));
+// What the active tab's page reported needs the service worker: asked once the list is in, so that a
+// stopped worker starting up does not compete with the popup's first paint and search index.
+void model.load().finally(() => void pageState.load());

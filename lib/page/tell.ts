@@ -1,7 +1,7 @@
 // What a page tells the person after it reported a sign-in they made by hand: "Signpost saved …" with Undo,
 // or, when the learn setting is "ask", "Save …?" with Save and Not now. Shared by the sign-in page, the
 // Switch Role page (`signin.*` messages) and the access portal (`portal.*`).
-import { t } from '../i18n';
+import { message as t } from '../i18n';
 import type { LearnOutcome } from '../messages';
 import { showNotice } from './notice';
 

@@ -74,6 +74,8 @@ export function createPopupModel(deps: PopupDeps) {
   const now = deps.now ?? Date.now;
   const query = signal('');
   const accounts = signal<Account[]>([]);
+  /** The names' order the worker kept with the view (lib/view-order.ts): the index need not sort them. */
+  const ranks = signal<ReadonlyMap<string, number> | undefined>(undefined);
   const problems = signal<string[]>([]);
   const status = signal<'loading' | 'ready' | 'error'>('loading');
   const loadError = signal('');
@@ -88,7 +90,7 @@ export function createPopupModel(deps: PopupDeps) {
   /** Keys of the accounts with a live console tab (the "signed in" marks). */
   const signedIn = signal<ReadonlySet<string>>(new Set());
 
-  const index = computed(() => buildIndex(accounts.value));
+  const index = computed(() => buildIndex(accounts.value, ranks.value));
   const results = computed(() =>
     signedInFirst(rank(index.value, query.value, clock.value), signedIn.value, query.value),
   );
@@ -116,9 +118,7 @@ export function createPopupModel(deps: PopupDeps) {
   async function load() {
     status.value = 'loading';
     // The signed-in marks: what storage.session last recorded marks the first paint; the worker's answer
-    // (each tab asked whether it still shows that console) replaces it when it comes, never waited for. It
-    // is asked for once the first screen is up: a stopped worker starting in the popup's own process would
-    // otherwise compete with the first paint.
+    // (each tab asked whether it still shows that console) replaces it when it comes, never waited for.
     let live: ReadonlySet<string> | undefined;
     let recorded: readonly ConsoleRef[] = [];
     let asked = false;
@@ -140,12 +140,15 @@ export function createPopupModel(deps: PopupDeps) {
       batch(() => {
         clock.value = now();
         accounts.value = list.accounts;
+        ranks.value = list.ranks;
         problems.value = list.problems;
         complete.value = isComplete;
         status.value = 'ready';
         mark();
       });
-      askLive();
+      // Asked once every sign-in is in: a stopped worker starting in the popup's process would otherwise
+      // compete with building the search index (two cores).
+      if (isComplete) askLive();
     };
     try {
       // The first screen first, from the store's view in IndexedDB (no worker: it may be stopped, and

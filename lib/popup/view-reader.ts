@@ -2,11 +2,15 @@
 // every account, without waking the service worker. Anything missing or refused is `undefined`, and the popup
 // then asks the worker as before (which rebuilds the view).
 import type { Account } from '../schema';
-import { checkState, DB_NAME, decodeAccounts, decodeView, VIEW_CHUNK_PREFIX, VIEW_STATE_KEY } from '../view';
+import { checkState, decodeAccounts, decodeView, VIEW_CHUNK_PREFIX, VIEW_STATE_KEY } from '../view';
+import { DB_NAME, type EarlyView, openView, result } from '../view-open';
+import { checkOrder, rankMap, VIEW_ORDER_KEY } from '../view-order';
 
 export interface ViewList {
   accounts: Account[];
   problems: string[];
+  /** The names' natural order as the worker kept it (lib/view-order.ts), when it has one. */
+  ranks?: ReadonlyMap<string, number>;
 }
 
 export interface ViewReader {
@@ -18,30 +22,6 @@ export interface ViewReader {
    * does not hold it up.
    */
   all(ready?: Promise<void>): Promise<ViewList | undefined>;
-}
-
-/** Opens Signpost's database as it is on disk; never creates or upgrades it (only the worker does). */
-function open(name: string): Promise<IDBDatabase | undefined> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(name);
-    request.onupgradeneeded = () => {
-      // No database yet (a fresh install the worker has not opened): opening it here would create it at
-      // version 1 and the worker's upgrade would then start from the wrong place. Give it back untouched.
-      request.transaction?.abort();
-    };
-    request.onsuccess = () => {
-      const db = request.result;
-      // The worker is upgrading the database (after an update): let it.
-      db.onversionchange = () => db.close();
-      if (db.objectStoreNames.contains('meta')) resolve(db);
-      else {
-        db.close();
-        resolve(undefined);
-      }
-    };
-    request.onerror = () => reject(request.error);
-    request.onblocked = () => resolve(undefined);
-  });
 }
 
 /**
@@ -60,38 +40,50 @@ async function withMeta<T>(
   }
 }
 
-const result = <T>(request: IDBRequest<T>) =>
-  new Promise<T>((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-
-export function createViewReader(name = DB_NAME): ViewReader {
-  let db: Promise<IDBDatabase | undefined> | undefined;
+/**
+ * The popup's reader. `early`: what the popup's first script started (entrypoints/popup-boot.ts), so that the
+ * connection and the first screen's record are read while the popup's code loads.
+ */
+export function createViewReader(name = DB_NAME, early?: EarlyView): ViewReader {
+  let db: Promise<IDBDatabase | undefined> | undefined = early?.db;
   const connection = () => {
-    db ??= open(name).catch(() => undefined);
+    db ??= openView(name).catch(() => undefined);
     return db;
   };
+  const firstState = async () => {
+    const raw = early
+      ? await early.state
+      : await withMeta(connection(), (meta) => result(meta.get(VIEW_STATE_KEY)));
+    return checkState(raw);
+  };
   return {
-    first: () =>
-      withMeta(connection(), async (meta) => {
-        const state = checkState(await result(meta.get(VIEW_STATE_KEY)));
-        const accounts = state && decodeAccounts(state.first);
-        return state && accounts ? { accounts, problems: state.problems } : undefined;
-      }),
+    first: async () => {
+      const state = await firstState();
+      const accounts = state && decodeAccounts(state.first);
+      return state && accounts ? { accounts, problems: state.problems } : undefined;
+    },
     all: async (ready) => {
       const read = await withMeta(connection(), async (meta) => {
         const range = IDBKeyRange.bound(VIEW_CHUNK_PREFIX, `${VIEW_CHUNK_PREFIX}\uffff`);
-        return Promise.all([result(meta.get(VIEW_STATE_KEY)), result(meta.getAll(range))]);
+        return Promise.all([
+          result(meta.get(VIEW_STATE_KEY)),
+          result(meta.getAll(range)),
+          result(meta.get(VIEW_ORDER_KEY)),
+        ]);
       });
       void connection().then((open) => open?.close());
       db = undefined;
       if (!read) return undefined;
       await ready;
-      const [raw, chunks] = read;
+      const [raw, chunks, orderRaw] = read;
       const accounts = decodeView(raw, chunks);
       const state = checkState(raw);
-      return accounts && state ? { accounts, problems: state.problems } : undefined;
+      if (!accounts || !state) return undefined;
+      // Read in the same transaction as the accounts, so written by the same write or an earlier one; the
+      // names are not checked for order here (that is the sort it saves): the index looks each name up and
+      // sorts them itself when one is missing.
+      const order = checkOrder(orderRaw);
+      return { accounts, problems: state.problems, ...(order ? { ranks: rankMap(order) } : {}) };
     },
   };
 }

@@ -10,6 +10,7 @@ import type { Account } from '../../lib/schema';
 import { firstAccounts } from '../../lib/search';
 import { Store } from '../../lib/store';
 import { FIRST_SCREEN, VIEW_STATE_KEY } from '../../lib/view';
+import { DB_NAME, startView } from '../../lib/view-open';
 
 function makeStore() {
   let t = 1_000_000;
@@ -170,6 +171,26 @@ describe('view: refused rather than shown', () => {
     const db = await openSignpostDb();
     expect(db.version).toBe(DB_VERSION);
     expect(db.objectStoreNames.contains('chunks')).toBe(true);
+  });
+
+  it("paints from what the popup's first script started, on that one connection", async () => {
+    const { store } = makeStore();
+    await store.save(draft({ accountId: '111111111111', label: 'Prod', signIns: [iam('a')] }));
+    const early = startView();
+    const open = vi.spyOn(indexedDB, 'open');
+    const popup = createViewReader(DB_NAME, early);
+    expect(labels(await popup.first())).toEqual(['Prod']);
+    expect(labels(await popup.all(Promise.resolve()))).toEqual(['Prod']);
+    // The first script's connection served both reads.
+    expect(open).not.toHaveBeenCalled();
+    open.mockRestore();
+  });
+
+  it('the first script, too, opens no database that does not exist yet', async () => {
+    const early = startView();
+    expect(await early.state).toBeUndefined();
+    expect(await createViewReader(DB_NAME, early).first()).toBeUndefined();
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain('signpost');
   });
 
   const hostile: [string, string, Change][] = [

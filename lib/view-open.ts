@@ -1,0 +1,58 @@
+// Opening Signpost's database to read the popup's view (lib/view.ts), with nothing imported: the popup's first
+// script (entrypoints/popup-boot.ts, a few hundred bytes loaded before the rest of the popup) starts the
+// reads here, so that IndexedDB works while the browser is still loading and compiling the popup's code.
+
+/** Signpost's one IndexedDB database (lib/db.ts); named here so the popup does not load the schema. */
+export const DB_NAME = 'signpost';
+export const VIEW_STATE_KEY = 'view';
+
+/** What the popup's first script started: the connection and the view's state record. */
+export interface EarlyView {
+  db: Promise<IDBDatabase | undefined>;
+  state: Promise<unknown>;
+}
+
+/** Opens Signpost's database as it is on disk; never creates or upgrades it (only the worker does). */
+export function openView(name: string): Promise<IDBDatabase | undefined> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onupgradeneeded = () => {
+      // No database yet (a fresh install the worker has not opened): opening it here would create it at
+      // version 1 and the worker's upgrade would then start from the wrong place. Give it back untouched.
+      request.transaction?.abort();
+    };
+    request.onsuccess = () => {
+      const db = request.result;
+      // The worker is upgrading the database (after an update): let it.
+      db.onversionchange = () => db.close();
+      if (db.objectStoreNames.contains('meta')) resolve(db);
+      else {
+        db.close();
+        resolve(undefined);
+      }
+    };
+    request.onerror = () => reject(request.error);
+    request.onblocked = () => resolve(undefined);
+  });
+}
+
+/** The result of one request, as a promise. */
+export const result = <T>(request: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+
+/** Opens the database and reads the view's state; failures read as "nothing" (the popup asks the worker). */
+export function startView(name = DB_NAME): EarlyView {
+  const db = openView(name).catch(() => undefined);
+  const state = db
+    .then(
+      (open) => open && result(open.transaction('meta', 'readonly').objectStore('meta').get(VIEW_STATE_KEY)),
+    )
+    .catch(() => undefined);
+  return { db, state };
+}
+
+/** Where the popup's first script leaves what it started, for the popup's reader. */
+export const EARLY_GLOBAL = 'signpostView';
