@@ -5,8 +5,9 @@ import type { IDBPDatabase } from 'idb';
 import { type AccountChunk, CHUNK_SIZE, makeChunk, openSignpostDb, type SignpostDB } from './db';
 import { managedRefusal } from './managed-guard';
 import { AccountIndex, stripUndefined } from './merge';
+import { parseAccount } from './quick-parse';
 import type { Revision } from './revise';
-import { type Account, accountSchema, explain } from './schema';
+import { type Account, explain } from './schema';
 import { VIEW_STATE_KEY } from './view';
 import { allViewChunks, type ViewUpdate, viewIsCurrent, viewIsWhole, writeView } from './view-write';
 
@@ -59,7 +60,7 @@ export class AccountChunks {
 
   /** Validates one stored account; a damaged one is reported (with its key) and skipped. */
   protected check(entry: unknown, problems: string[]): Account | undefined {
-    const parsed = accountSchema.safeParse(entry);
+    const parsed = parseAccount(entry);
     if (parsed.success) return parsed.data;
     const key = keyOf(entry);
     const problem = `Skipped a damaged account record (${typeof key === 'string' ? key : 'no key'}): ${explain(parsed.error)}`;
@@ -195,7 +196,7 @@ export class AccountChunks {
         const refused = asPolicy ? undefined : managedRefusal(before, put);
         if (refused) throw new StoreError(refused);
         const account = before?.managed && !asPolicy ? { ...put, managed: true as const } : put;
-        const parsed = accountSchema.safeParse(account);
+        const parsed = parseAccount(account);
         if (!parsed.success) throw new StoreError(explain(parsed.error));
         puts.set(account.key, stripUndefined(parsed.data));
       }
