@@ -9,7 +9,14 @@ import { parseAccount } from './quick-parse';
 import type { Revision } from './revise';
 import { type Account, explain } from './schema';
 import { VIEW_STATE_KEY } from './view';
-import { allViewChunks, type ViewUpdate, viewIsCurrent, viewIsWhole, writeView } from './view-write';
+import {
+  allViewChunks,
+  type ViewUpdate,
+  viewIsCurrent,
+  viewIsWhole,
+  viewUnchanged,
+  writeView,
+} from './view-write';
 
 export interface StoreOptions {
   now?: () => number;
@@ -222,7 +229,7 @@ export class AccountChunks {
         ...[...writes.values()].map((chunk) =>
           chunk.accounts.length ? store.put(chunk) : store.delete(chunk.key),
         ),
-        ...writeView(meta, view),
+        ...(viewUnchanged(view, viewState) ? [] : writeView(meta, view)),
         tx.done,
       ]);
     } catch (error) {
@@ -295,32 +302,35 @@ export class AccountChunks {
     writes: Map<number, AccountChunk>,
   ) {
     const byKey = new Map(loaded.chunks.map((p) => [p.key, p]));
-    const entries = (n: number) =>
-      (writes.get(n) ?? { accounts: [...(byKey.get(n)?.accounts ?? [])] }).accounts;
-    const touch = (n: number, accounts: unknown[]) =>
-      writes.set(n, { key: n, accounts, ids: [], aliases: [], keys: [] });
+    /** The chunk's entries as this write leaves them: its own copy, changed in place. */
+    const own = (n: number) => {
+      let chunk = writes.get(n);
+      if (!chunk) {
+        chunk = { key: n, accounts: [...(byKey.get(n)?.accounts ?? [])], ids: [], aliases: [], keys: [] };
+        writes.set(n, chunk);
+      }
+      return chunk.accounts;
+    };
     const isThe = (key: string) => (e: unknown) => keyOf(e) === key && loaded.valid.has(e);
     for (const key of removed) {
       const n = loaded.where.get(key)!;
-      touch(
-        n,
-        entries(n).filter((e) => !isThe(key)(e)),
-      );
+      const kept = own(n).filter((e) => !isThe(key)(e));
+      writes.get(n)!.accounts = kept;
     }
     const lastKeys = [...byKey.keys(), ...loaded.damaged];
     let last = loaded.chunks.length ? loaded.chunks[loaded.chunks.length - 1]!.key : -1;
     let next = lastKeys.length ? Math.max(...lastKeys) + 1 : 0;
+    const size = (n: number) => (writes.get(n) ?? byKey.get(n))?.accounts.length ?? 0;
     for (const [key, account] of puts) {
       const n = loaded.where.get(key);
       if (n !== undefined) {
-        touch(
-          n,
-          entries(n).map((e) => (isThe(key)(e) ? account : e)),
-        );
+        const entries = own(n);
+        const i = entries.findIndex(isThe(key));
+        if (i >= 0) entries[i] = account;
         continue;
       }
-      if (last < 0 || entries(last).length >= CHUNK_SIZE) last = next++;
-      touch(last, [...entries(last), account]);
+      if (last < 0 || size(last) >= CHUNK_SIZE) last = next++;
+      own(last).push(account);
     }
     const fresh = new Set<unknown>(puts.values());
     for (const [n, chunk] of writes) {

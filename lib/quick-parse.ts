@@ -51,7 +51,7 @@ const tag = (v: unknown) =>
 function tags(v: unknown): string[] | undefined {
   if (!Array.isArray(v)) return undefined;
   for (let i = 0; i < v.length; i++) if (!tag(v[i])) return undefined;
-  return new Set(v).size === v.length ? [...v] : undefined;
+  return v.length < 2 || new Set(v).size === v.length ? [...v] : undefined;
 }
 
 const displayName = (v: unknown) =>
