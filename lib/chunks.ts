@@ -5,11 +5,19 @@ import type { IDBPDatabase } from 'idb';
 import { type AccountChunk, CHUNK_SIZE, makeChunk, openSignpostDb, type SignpostDB } from './db';
 import { managedRefusal } from './managed-guard';
 import { AccountIndex, stripUndefined } from './merge';
+import { parseAccount } from './quick-parse';
 import type { Revision } from './revise';
-import { type Account, accountSchema, explain } from './schema';
+import { type Account, explain } from './schema';
 import { VIEW_STATE_KEY } from './view';
 import { checkOrder, type NameOrder, nextOrder, VIEW_ORDER_KEY } from './view-order';
-import { allViewChunks, type ViewUpdate, viewIsCurrent, viewIsWhole, writeView } from './view-write';
+import {
+  allViewChunks,
+  type ViewUpdate,
+  viewIsCurrent,
+  viewIsWhole,
+  viewUnchanged,
+  writeView,
+} from './view-write';
 
 export interface StoreOptions {
   now?: () => number;
@@ -60,7 +68,7 @@ export class AccountChunks {
 
   /** Validates one stored account; a damaged one is reported (with its key) and skipped. */
   protected check(entry: unknown, problems: string[]): Account | undefined {
-    const parsed = accountSchema.safeParse(entry);
+    const parsed = parseAccount(entry);
     if (parsed.success) return parsed.data;
     const key = keyOf(entry);
     const problem = `Skipped a damaged account record (${typeof key === 'string' ? key : 'no key'}): ${explain(parsed.error)}`;
@@ -202,7 +210,7 @@ export class AccountChunks {
         const refused = asPolicy ? undefined : managedRefusal(before, put);
         if (refused) throw new StoreError(refused);
         const account = before?.managed && !asPolicy ? { ...put, managed: true as const } : put;
-        const parsed = accountSchema.safeParse(account);
+        const parsed = parseAccount(account);
         if (!parsed.success) throw new StoreError(explain(parsed.error));
         puts.set(account.key, stripUndefined(parsed.data));
       }
@@ -228,7 +236,7 @@ export class AccountChunks {
         ...[...writes.values()].map((chunk) =>
           chunk.accounts.length ? store.put(chunk) : store.delete(chunk.key),
         ),
-        ...writeView(meta, view),
+        ...(viewUnchanged(view, viewState) ? [] : writeView(meta, view)),
         tx.done,
       ]);
     } catch (error) {
@@ -308,32 +316,35 @@ export class AccountChunks {
     writes: Map<number, AccountChunk>,
   ) {
     const byKey = new Map(loaded.chunks.map((p) => [p.key, p]));
-    const entries = (n: number) =>
-      (writes.get(n) ?? { accounts: [...(byKey.get(n)?.accounts ?? [])] }).accounts;
-    const touch = (n: number, accounts: unknown[]) =>
-      writes.set(n, { key: n, accounts, ids: [], aliases: [], keys: [] });
+    /** The chunk's entries as this write leaves them: its own copy, changed in place. */
+    const own = (n: number) => {
+      let chunk = writes.get(n);
+      if (!chunk) {
+        chunk = { key: n, accounts: [...(byKey.get(n)?.accounts ?? [])], ids: [], aliases: [], keys: [] };
+        writes.set(n, chunk);
+      }
+      return chunk.accounts;
+    };
     const isThe = (key: string) => (e: unknown) => keyOf(e) === key && loaded.valid.has(e);
     for (const key of removed) {
       const n = loaded.where.get(key)!;
-      touch(
-        n,
-        entries(n).filter((e) => !isThe(key)(e)),
-      );
+      const kept = own(n).filter((e) => !isThe(key)(e));
+      writes.get(n)!.accounts = kept;
     }
     const lastKeys = [...byKey.keys(), ...loaded.damaged];
     let last = loaded.chunks.length ? loaded.chunks[loaded.chunks.length - 1]!.key : -1;
     let next = lastKeys.length ? Math.max(...lastKeys) + 1 : 0;
+    const size = (n: number) => (writes.get(n) ?? byKey.get(n))?.accounts.length ?? 0;
     for (const [key, account] of puts) {
       const n = loaded.where.get(key);
       if (n !== undefined) {
-        touch(
-          n,
-          entries(n).map((e) => (isThe(key)(e) ? account : e)),
-        );
+        const entries = own(n);
+        const i = entries.findIndex(isThe(key));
+        if (i >= 0) entries[i] = account;
         continue;
       }
-      if (last < 0 || entries(last).length >= CHUNK_SIZE) last = next++;
-      touch(last, [...entries(last), account]);
+      if (last < 0 || size(last) >= CHUNK_SIZE) last = next++;
+      own(last).push(account);
     }
     const fresh = new Set<unknown>(puts.values());
     for (const [n, chunk] of writes) {

@@ -150,21 +150,40 @@ function fold(base: Account, other: Account): Account {
 
 /** Drops undefined fields, so records stay small and compare equal across writes. */
 export function stripUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o)) {
+    const v = (o as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = v;
+  }
+  return out as T;
 }
 
 /** True when two records hold the same data, ignoring when they were last written. */
 export function sameAccount(a: Account, b: Account): boolean {
-  return canonical({ ...a, updatedAt: 0 }) === canonical({ ...b, updatedAt: 0 });
+  return sameData({ ...a, updatedAt: 0 }, { ...b, updatedAt: 0 });
 }
 
-/** JSON with object keys sorted and undefined fields dropped, so equal data compares equal. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_, v) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
+/**
+ * Whether two JSON-like values hold the same data: arrays in order, objects whatever their key order, fields
+ * left undefined as if absent (what comparing their JSON with sorted keys said, without building it).
+ */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>];
+  let defined = 0;
+  for (const k of Object.keys(x)) {
+    if (x[k] === undefined) continue;
+    defined++;
+    if (!sameData(x[k], y[k])) return false;
+  }
+  for (const k of Object.keys(y)) if (y[k] !== undefined) defined--;
+  return defined === 0;
 }
 
 /** A row or a sign-in that would make two different accounts one, or overwrite another account: refused. */

@@ -4,6 +4,7 @@
 // out of their bundles.
 import { z } from 'zod';
 import { accountDraftSchema } from './draft';
+import { draftsSchema } from './quick-parse';
 import {
   accountIdSchema,
   accountSchema,
@@ -90,7 +91,7 @@ export const extensionRequestSchema = z.discriminatedUnion('type', [
     signIns: z.array(z.string().max(1000)).min(1).max(1000),
   }),
   /** Merges many drafts (an import) in one transaction: given fields win, sign-ins and tags are unioned. */
-  z.object({ type: z.literal('accounts.import'), accounts: z.array(accountDraftSchema) }),
+  z.object({ type: z.literal('accounts.import'), accounts: draftsSchema }),
   z.object({ type: z.literal('settings.save'), settings: settingsSchema }),
   /** Accounts with a live console session (the popup's "signed in" marks). */
   z.object({ type: z.literal('consoles.list') }),

@@ -139,10 +139,14 @@ function decodes(s: string): boolean {
   }
 }
 
+/** A landing path in the shape the console takes (before resolveLandingPath checks it stays inside). */
+export const isLandingPathShape = (s: string) =>
+  /^\/?[\w\-./#?=&%]*$/.test(s) && !s.includes('//') && decodes(s);
+
 export const landingPathSchema = z
   .string()
   .transform((s) => s.trim())
-  .refine((s) => /^\/?[\w\-./#?=&%]*$/.test(s) && !s.includes('//') && decodes(s), {
+  .refine(isLandingPathShape, {
     error: 'A landing page is a console path such as /s3 or /ec2/home.',
     abort: true,
   })
@@ -205,6 +209,46 @@ export const signInSchema = z.discriminatedUnion('type', [
   switchSignInSchema,
 ]);
 
+/**
+ * What makes a record with valid fields an invalid account (accountSchema's record rules), in its words; the
+ * quick path for records already in their stored form (lib/quick-parse.ts) runs the same rules.
+ */
+export function recordProblems(
+  account: Pick<Account, 'partition' | 'accountId' | 'alias' | 'signIns'>,
+): string[] {
+  const problems: string[] = [];
+  const hasRoot = account.signIns.some((s) => s.type === 'root');
+  if (!account.accountId && !account.alias && !hasRoot) {
+    problems.push('An account needs an account ID, an alias or a root email.');
+  }
+  if (account.signIns.filter((s) => s.type === 'root').length > 1) {
+    problems.push('An account has one root user email at most.');
+  }
+  if (hasRoot && account.partition !== 'aws') {
+    problems.push('Root users cannot sign in to the console in GovCloud or China; use an IAM user there.');
+  }
+  const seen = new Set<string>();
+  for (const s of account.signIns) {
+    const k = signInId(s);
+    if (s.type !== 'root' && seen.has(k)) {
+      const what = s.type === 'iam' ? `User name ${s.userName}` : `Role ${s.roleName}`;
+      problems.push(`${what} is listed twice.`);
+    }
+    seen.add(k);
+    if (s.type !== 'sso') continue;
+    if (!account.accountId) {
+      problems.push(
+        'An Identity Center sign-in needs the account ID: the portal link names the account by it.',
+      );
+    }
+    const portal = parseStartUrl(s.startUrl);
+    if (typeof portal !== 'string' && portal.partition !== account.partition) {
+      problems.push(`The access portal ${s.startUrl} is in another partition than this account.`);
+    }
+  }
+  return problems;
+}
+
 export const accountSchema = z
   .object({
     /** Internal key: stable across alias changes. */
@@ -226,43 +270,7 @@ export const accountSchema = z
     managed: z.literal(true).optional(),
   })
   .superRefine((account, ctx) => {
-    const hasRoot = account.signIns.some((s) => s.type === 'root');
-    if (!account.accountId && !account.alias && !hasRoot) {
-      ctx.addIssue({ code: 'custom', message: 'An account needs an account ID, an alias or a root email.' });
-    }
-    if (account.signIns.filter((s) => s.type === 'root').length > 1) {
-      ctx.addIssue({ code: 'custom', message: 'An account has one root user email at most.' });
-    }
-    if (hasRoot && account.partition !== 'aws') {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'Root users cannot sign in to the console in GovCloud or China; use an IAM user there.',
-      });
-    }
-    const seen = new Set<string>();
-    for (const s of account.signIns) {
-      const k = signInId(s);
-      if (s.type !== 'root' && seen.has(k)) {
-        const what = s.type === 'iam' ? `User name ${s.userName}` : `Role ${s.roleName}`;
-        ctx.addIssue({ code: 'custom', message: `${what} is listed twice.` });
-      }
-      seen.add(k);
-      if (s.type !== 'sso') continue;
-      if (!account.accountId) {
-        ctx.addIssue({
-          code: 'custom',
-          message:
-            'An Identity Center sign-in needs the account ID: the portal link names the account by it.',
-        });
-      }
-      const portal = parseStartUrl(s.startUrl);
-      if (typeof portal !== 'string' && portal.partition !== account.partition) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `The access portal ${s.startUrl} is in another partition than this account.`,
-        });
-      }
-    }
+    for (const message of recordProblems(account)) ctx.addIssue({ code: 'custom', message });
   });
 
 export type SignIn = z.infer<typeof signInSchema>;

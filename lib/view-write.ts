@@ -52,6 +52,21 @@ export interface ViewUpdate {
   previousOrder?: NameOrder;
 }
 
+/**
+ * Whether a write leaves the view on disk as it is: it writes no chunk, and the view lists the same chunks
+ * and problems (an import of a file already imported: its first screen is not ranked and written again).
+ */
+export function viewUnchanged(update: ViewUpdate, raw: unknown): boolean {
+  const state = checkState(raw);
+  // A names' order to write (none on disk yet, as after an update) is a change too.
+  if (!state || update.rebuild || update.order || update.chunks.size > 0 || update.deleted.length > 0)
+    return false;
+  const present = [...update.present].sort((a, b) => a - b);
+  const same = (a: readonly unknown[], b: readonly unknown[]) =>
+    a.length === b.length && a.every((x, i) => x === b[i]);
+  return same(present, state.chunks) && same(update.problems, state.problems);
+}
+
 /** Puts the view records a write changes; every request is queued on `meta` before this returns. */
 export function writeView(meta: Meta, update: ViewUpdate): Promise<unknown>[] {
   const chunkRecord = (chunk: number, accounts: Account[]): ViewChunk => ({

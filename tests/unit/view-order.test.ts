@@ -215,6 +215,17 @@ describe('view order: written by the store with the accounts, read by the popup'
     await check();
   });
 
+  it('an order missing on disk (as after an update) is written by the next write, even one that changes nothing', async () => {
+    const { store, db } = makeStore();
+    const drafts = ['b', 'a'].map((label, i) => draft({ accountId: String(200000000000 + i), label }));
+    await store.importDrafts(drafts);
+    await (await db).delete('meta', VIEW_ORDER_KEY);
+    // The worker restarted: it has no order in memory either. The same file imported again changes no account.
+    const again = new Store(db, { now: () => 2_000_000, report: () => {} });
+    expect(await again.importDrafts(drafts)).toMatchObject({ added: 0, unchanged: 2 });
+    expect((await ranksRead()) && [...(await ranksRead())!.keys()]).toEqual(['', 'a', 'b']);
+  });
+
   it('a damaged order on disk is replaced, whole, by the next write', async () => {
     const { store, db } = makeStore();
     await store.save(draft({ accountId: '200000000000', label: 'b' }));
