@@ -12,8 +12,10 @@ import type { Account } from './schema';
 
 /** Bumped whenever the layout below changes: a view of another format is ignored and rebuilt. */
 export const VIEW_FORMAT = 1;
-export { DB_NAME, VIEW_STATE_KEY } from './view-open';
-export const VIEW_CHUNK_PREFIX = 'view/';
+
+import { VIEW_CHUNK_PREFIX } from './view-open';
+
+export { DB_NAME, VIEW_CHUNK_PREFIX, VIEW_STATE_KEY } from './view-open';
 /** Sign-ins on the popup's first screen: more than a screenful at 200% zoom or on a tall popup. */
 export const FIRST_SCREEN = 40;
 
