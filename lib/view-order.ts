@@ -9,7 +9,7 @@ import { compareNatural, naturalLocale } from './natural-sort';
 import type { Account } from './schema';
 import { signInWho } from './sign-in-kinds';
 
-export { VIEW_ORDER_KEY } from './view-open';
+export const VIEW_ORDER_KEY = 'view-order';
 /** Bumped whenever the record's layout changes. */
 export const ORDER_FORMAT = 1;
 

@@ -12,10 +12,8 @@ import type { Account } from './schema';
 
 /** Bumped whenever the layout below changes: a view of another format is ignored and rebuilt. */
 export const VIEW_FORMAT = 1;
-
-import { VIEW_CHUNK_PREFIX } from './view-open';
-
-export { DB_NAME, VIEW_CHUNK_PREFIX, VIEW_STATE_KEY } from './view-open';
+export { DB_NAME, VIEW_STATE_KEY } from './view-open';
+export const VIEW_CHUNK_PREFIX = 'view/';
 /** Sign-ins on the popup's first screen: more than a screenful at 200% zoom or on a tall popup. */
 export const FIRST_SCREEN = 40;
 

@@ -2,9 +2,9 @@
 // every account, without waking the service worker. Anything missing or refused is `undefined`, and the popup
 // then asks the worker as before (which rebuilds the view).
 import type { Account } from '../schema';
-import { checkState, decodeAccounts, decodeView } from '../view';
-import { DB_NAME, type EarlyView, startView } from '../view-open';
-import { checkOrder, rankMap } from '../view-order';
+import { checkState, decodeAccounts, decodeView, VIEW_CHUNK_PREFIX, VIEW_STATE_KEY } from '../view';
+import { DB_NAME, type EarlyView, openView, result } from '../view-open';
+import { checkOrder, rankMap, VIEW_ORDER_KEY } from '../view-order';
 
 export interface ViewList {
   accounts: Account[];
@@ -25,44 +25,64 @@ export interface ViewReader {
 }
 
 /**
- * The popup's reader: one connection and one read-only transaction per popup, for its first screen and then
- * every account (so the two agree). `early`: what the popup's first script started (entrypoints/popup-boot.ts),
- * so that both are read while the popup's code loads; without it the reader starts them itself.
+ * Runs `read` on the meta store in one read-only transaction of `db`; any failure reads as "no view". The
+ * connection is opened once per popup (first screen, then every account) and closed after the last read.
+ */
+async function withMeta<T>(
+  db: Promise<IDBDatabase | undefined>,
+  read: (meta: IDBObjectStore) => Promise<T>,
+): Promise<T | undefined> {
+  try {
+    const open = await db;
+    return open ? await read(open.transaction('meta', 'readonly').objectStore('meta')) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The popup's reader. `early`: what the popup's first script started (entrypoints/popup-boot.ts), so that the
+ * connection and the first screen's record are read while the popup's code loads.
  */
 export function createViewReader(name = DB_NAME, early?: EarlyView): ViewReader {
-  let started: EarlyView | undefined = early;
-  const start = () => {
-    started ??= startView(name);
-    return started;
+  let db: Promise<IDBDatabase | undefined> | undefined = early?.db;
+  const connection = () => {
+    db ??= openView(name).catch(() => undefined);
+    return db;
   };
-  const quietly = async <T>(value: () => Promise<T> | undefined): Promise<T | undefined> => {
-    try {
-      return await value();
-    } catch {
-      return undefined;
-    }
+  const firstState = async () => {
+    const raw = early
+      ? await early.state
+      : await withMeta(connection(), (meta) => result(meta.get(VIEW_STATE_KEY)));
+    return checkState(raw);
   };
   return {
     first: async () => {
-      const state = checkState(await quietly(async () => (await start().read)?.state));
+      const state = await firstState();
       const accounts = state && decodeAccounts(state.first);
       return state && accounts ? { accounts, problems: state.problems } : undefined;
     },
     all: async (ready) => {
-      const { db, read } = start();
-      const take = await quietly(async () => (await read)?.rest);
-      void db.then((open) => open?.close());
-      started = undefined;
-      if (!take) return undefined;
+      const read = await withMeta(connection(), async (meta) => {
+        const range = IDBKeyRange.bound(VIEW_CHUNK_PREFIX, `${VIEW_CHUNK_PREFIX}\uffff`);
+        return Promise.all([
+          result(meta.get(VIEW_STATE_KEY)),
+          result(meta.getAll(range)),
+          result(meta.get(VIEW_ORDER_KEY)),
+        ]);
+      });
+      void connection().then((open) => open?.close());
+      db = undefined;
+      if (!read) return undefined;
       await ready;
-      const records = take();
-      const accounts = decodeView(records.state, records.chunks);
-      const state = checkState(records.state);
+      const [raw, chunks, orderRaw] = read;
+      const accounts = decodeView(raw, chunks);
+      const state = checkState(raw);
       if (!accounts || !state) return undefined;
       // Read in the same transaction as the accounts, so written by the same write or an earlier one; the
       // names are not checked for order here (that is the sort it saves): the index looks each name up and
       // sorts them itself when one is missing.
-      const order = checkOrder(records.order);
+      const order = checkOrder(orderRaw);
       return { accounts, problems: state.problems, ...(order ? { ranks: rankMap(order) } : {}) };
     },
   };
