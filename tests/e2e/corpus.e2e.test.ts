@@ -25,14 +25,9 @@ const SAMPLE: Mutant[] = [
   mutant('iam-classic', 'two visible boxes that both look like the user name'),
 ];
 
-type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 let h: Harness;
 
-async function message<T>(request: Record<string, unknown>): Promise<T> {
-  const reply = await h.sendMessage<Reply<T>>(request);
-  if (!reply.ok) throw new Error(`${String(request.type)}: ${reply.error}`);
-  return reply.value;
-}
+const message = <T>(request: { type: string } & Record<string, unknown>) => h.value<T>(request);
 
 beforeAll(async () => {
   h = await launchSignpost();
