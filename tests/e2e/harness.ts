@@ -337,10 +337,15 @@ export function contrastOf(page: Page, selector: string): Promise<{ background: 
   });
 }
 
-/** Waits for the content script's verdict on `<html data-signpost>`; throws after `timeoutMs`. */
+/**
+ * Waits for the content script's verdict on `<html data-signpost>`; throws after `timeoutMs`. Watches for the
+ * attribute's change rather than polling each animation frame, so it also works in a tab in the background
+ * (a hidden tab draws no frames).
+ */
 export async function signpostState(page: Page, timeoutMs = 5000): Promise<SignpostState> {
   const handle = await page.waitForFunction(() => document.documentElement.dataset.signpost, {
     timeout: timeoutMs,
+    polling: 'mutation',
   });
   return (await handle.jsonValue()) as SignpostState;
 }
