@@ -4,7 +4,7 @@
 // Each test loads its own copy of the build, so the ID (Chromium's hash of the copy's path) and the policy
 // file named after it reach no other extension or Chromium; the file is removed afterwards.
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,10 +58,6 @@ async function launchWithPolicy(directory: string): Promise<Harness> {
   mkdirSync(POLICY_DIR, { recursive: true });
   policyFile = `${POLICY_DIR}/signpost-e2e-${id}.json`;
   writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [id]: { directory } } } }));
-  // Chromium leaves a policy file alone until it is a few seconds old (it may still be being written);
-  // this one is complete, so it is dated a minute back and read at launch.
-  const written = new Date(Date.now() - 60_000);
-  utimesSync(policyFile, written, written);
   harness = await launchSignpost({ extensionDir: copy });
   // The policy names the ID worked out above; a launch under another ID would prove nothing.
   expect(harness.extensionId).toBe(id);
