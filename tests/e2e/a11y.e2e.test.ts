@@ -10,7 +10,6 @@ import type { Page } from 'puppeteer-core';
 import { build } from 'rolldown';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountDraftInput } from '../../lib/messages';
-import type { Account } from '../../lib/schema';
 import { type Harness, launchSignpost } from './harness';
 
 const SCHEMES = ['light', 'dark'] as const;
@@ -82,18 +81,7 @@ async function inScheme(page: Page, scheme: Scheme) {
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
 }
 
-async function clearAccounts() {
-  const reply = await harness.sendMessage<{ value: { accounts: Account[] } }>({ type: 'accounts.list' });
-  const keys = reply.value.accounts.map((a) => a.key);
-  if (keys.length > 0) await harness.sendMessage({ type: 'accounts.delete', keys });
-}
-
-async function seed(drafts: AccountDraftInput[]) {
-  await clearAccounts();
-  if (drafts.length === 0) return;
-  const reply = await harness.sendMessage<{ ok: boolean }>({ type: 'accounts.import', accounts: drafts });
-  expect(reply).toMatchObject({ ok: true });
-}
+const seed = (drafts: AccountDraftInput[]) => harness.seed(drafts);
 
 /** `count` accounts with one IAM user each. */
 function accounts(count: number): AccountDraftInput[] {

@@ -41,35 +41,12 @@ afterEach(async () => {
   harness.server.reset();
 });
 
-async function value<T>(message: unknown): Promise<T> {
-  const reply = await harness.sendMessage<{ ok: boolean; value?: T; error?: string }>(message);
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value as T;
-}
-
-async function accounts() {
-  return (
-    await value<{
-      accounts: {
-        key: string;
-        accountId?: string;
-        alias?: string;
-        label?: string;
-        signIns: { type: string; userName?: string }[];
-      }[];
-    }>({ type: 'accounts.list' })
-  ).accounts;
-}
-
-async function seed(drafts: AccountDraftInput[]) {
-  const old = await accounts();
-  if (old.length) await value({ type: 'accounts.delete', keys: old.map((a) => a.key) });
-  await value({ type: 'accounts.import', accounts: drafts });
-}
+const accounts = () => harness.accounts();
+const seed = (drafts: AccountDraftInput[]) => harness.seed(drafts);
 
 /** Account IDs the background says are signed in, in its order. */
 async function signedInIds(): Promise<string[]> {
-  const { keys } = await value<{ keys: string[] }>({ type: 'consoles.list' });
+  const { keys } = await harness.value<{ keys: string[] }>({ type: 'consoles.list' });
   const all = await accounts();
   return keys.map((k) => all.find((a) => a.key === k)?.accountId ?? k);
 }

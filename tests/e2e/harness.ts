@@ -5,6 +5,8 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type Target, type WebWorker } from 'puppeteer-core';
+import type { AccountDraftInput } from '../../lib/messages';
+import type { Account } from '../../lib/schema';
 import { type ReplicaServer, startReplicaServer } from './server';
 
 export type { ReplicaConfig, ReplicaServer, Submission } from './server';
@@ -55,6 +57,12 @@ export interface Harness {
   waitForNewTab(predicate: (url: string) => boolean, timeoutMs?: number): Promise<Page>;
   /** Sends a runtime message from an extension page (sender: the extension itself) and returns the reply. */
   sendMessage<T = unknown>(message: unknown): Promise<T>;
+  /** Sends a runtime message and returns its reply's value; throws with the background's error if it refused. */
+  value<T = unknown>(message: { type: string } & Record<string, unknown>): Promise<T>;
+  /** Every saved account, as `accounts.list` gives them (`T` narrows what a test reads of them). */
+  accounts<T = Account>(): Promise<T[]>;
+  /** Deletes every saved account, then imports `drafts` (if any) through the background, as the pages do. */
+  seed(drafts: AccountDraftInput[]): Promise<void>;
   /** Saves a PNG to tests/e2e/screenshots/<name>.png and returns its path. */
   screenshot(page: Page, name: string): Promise<string>;
   /** Closes every tab but one blank one. */
@@ -72,6 +80,9 @@ const CHROME_ARGS = [
   '--disable-sync',
   '--ignore-certificate-errors',
 ];
+
+/** What the background answers a runtime message with. */
+type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** The part of the `chrome` global tests use inside extension pages. */
 interface ExtensionGlobals {
@@ -210,7 +221,8 @@ export async function launchSignpost(options: LaunchOptions = {}): Promise<Harne
       await Promise.race([
         gone,
         new Promise((_, reject) =>
-          setTimeout(() => reject(new Error('The service worker did not stop within 5 s.')), 5000),
+          // 15 s: with two e2e files side by side on a loaded 2-core machine, 5 s was once not enough.
+          setTimeout(() => reject(new Error('The service worker did not stop within 15 s.')), 15_000),
         ),
       ]);
     },
@@ -240,6 +252,22 @@ export async function launchSignpost(options: LaunchOptions = {}): Promise<Harne
       )) as T;
     },
 
+    async value<T>(message: { type: string } & Record<string, unknown>) {
+      const reply = await harness.sendMessage<Reply<T>>(message);
+      if (!reply.ok) throw new Error(`${message.type}: ${reply.error}`);
+      return reply.value;
+    },
+
+    async accounts<T>() {
+      return (await harness.value<{ accounts: T[] }>({ type: 'accounts.list' })).accounts;
+    },
+
+    async seed(drafts) {
+      const old = await harness.accounts();
+      if (old.length) await harness.value({ type: 'accounts.delete', keys: old.map((a) => a.key) });
+      if (drafts.length) await harness.value({ type: 'accounts.import', accounts: drafts });
+    },
+
     async screenshot(page, name) {
       await mkdir(SCREENSHOTS, { recursive: true });
       const path = join(SCREENSHOTS, `${name.replace(/[^\w.-]+/g, '-')}.png`);
@@ -262,7 +290,6 @@ export async function launchSignpost(options: LaunchOptions = {}): Promise<Harne
   return harness;
 }
 
-/** Waits for the content script's verdict on `<html data-signpost>`; throws after `timeoutMs`. */
 /**
  * Resolves with the first tab opened after this call whose URL matches (call it before the action).
  * Shared by the Chromium and Firefox harnesses.
@@ -311,9 +338,15 @@ export function contrastOf(page: Page, selector: string): Promise<{ background: 
   });
 }
 
+/**
+ * Waits for the content script's verdict on `<html data-signpost>`; throws after `timeoutMs`. Watches for the
+ * attribute's change rather than polling each animation frame, so it also works in a tab in the background
+ * (a hidden tab draws no frames).
+ */
 export async function signpostState(page: Page, timeoutMs = 5000): Promise<SignpostState> {
   const handle = await page.waitForFunction(() => document.documentElement.dataset.signpost, {
     timeout: timeoutMs,
+    polling: 'mutation',
   });
   return (await handle.jsonValue()) as SignpostState;
 }

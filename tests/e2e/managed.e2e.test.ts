@@ -1,13 +1,18 @@
 // The organization's account directory end to end in real Chromium: a policy file in Chromium's Linux
 // policy folder (/etc/chromium/policies/managed, written as root as this suite runs) names Signpost's
 // e2e extension ID, Chromium hands it to storage.managed, and Signpost imports it as the organization's.
-// The file is named after the extension ID, so it reaches no other extension, and is removed afterwards.
+// Each test loads its own copy of the build, so the ID (Chromium's hash of the copy's path) and the policy
+// file named after it reach no other extension or Chromium; the file is removed afterwards.
+import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ManagedStatus } from '../../lib/background/managed';
 import type { Account } from '../../lib/schema';
-import { type Harness, launchSignpost } from './harness';
+import { EXTENSION_DIR, type Harness, launchSignpost } from './harness';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 
@@ -22,27 +27,40 @@ const DIRECTORY = JSON.stringify({
 
 let harness: Harness | undefined;
 let policyFile: string | undefined;
+let copy: string | undefined;
 
 afterEach(async () => {
   await harness?.close();
   harness = undefined;
   if (policyFile) rmSync(policyFile, { force: true });
+  if (copy) await rm(copy, { recursive: true, force: true });
 });
 
 afterAll(() => {
   if (policyFile) rmSync(policyFile, { force: true });
 });
 
-/** Launches Signpost with `directory` deployed by policy to its extension ID. */
+/** The ID Chromium gives an unpacked extension at `dir`: the first 128 bits of SHA-256 of its path, as a-p. */
+function unpackedId(dir: string): string {
+  const hex = createHash('sha256').update(dir).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
+}
+
+/**
+ * Launches Signpost with `directory` deployed by policy to its extension ID. The extension is loaded from a
+ * copy of its own, so the ID (taken from the path) is this launch's alone: every other Chromium on the
+ * machine (other e2e files run alongside) loads the build under another ID and never sees the policy.
+ */
 async function launchWithPolicy(directory: string): Promise<Harness> {
-  // The ID comes from the extension's path: a first launch learns it, the policy is written, then relaunch.
-  const probe = await launchSignpost();
-  const id = probe.extensionId;
-  await probe.close();
+  copy = await mkdtemp(join(tmpdir(), 'signpost-managed-'));
+  await cp(EXTENSION_DIR, copy, { recursive: true });
+  const id = unpackedId(copy);
   mkdirSync(POLICY_DIR, { recursive: true });
   policyFile = `${POLICY_DIR}/signpost-e2e-${id}.json`;
   writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [id]: { directory } } } }));
-  harness = await launchSignpost();
+  harness = await launchSignpost({ extensionDir: copy });
+  // The policy names the ID worked out above; a launch under another ID would prove nothing.
+  expect(harness.extensionId).toBe(id);
   return harness;
 }
 

@@ -3,7 +3,7 @@
 // what Signpost decided there, and only a page it could not fill offers "Copy page report" — a report of the
 // form's skeleton without any value, query string or token, copied exactly as shown.
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, launchSignpost, signpostState } from './harness';
 import { mutant, serveMutant } from './mutants';
 
@@ -33,11 +33,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-beforeEach(async () => {
-  h.server.reset();
-  await h.closeTabs();
-});
-
 /** Clicks Signpost's toolbar button on `tab` and returns the popup that opens over it. */
 async function popupOn(tab: Page): Promise<Page> {
   await tab.bringToFront();
@@ -54,20 +49,30 @@ const line = (popup: Page) =>
     .then((p) => p!.evaluate((e) => e.textContent));
 const copyButtons = (popup: Page) => popup.$$('aria/Copy page report[role="button"]');
 
-/** An IAM page with two boxes that both look like the user name: Signpost must fill neither. */
-async function noMatchTab(): Promise<Page> {
+/**
+ * IAM pages with two boxes that both look like the user name: Signpost must fill neither. They load side by
+ * side, so Signpost's 10 s wait for a form it trusts is waited once for all of them.
+ */
+async function noMatchTabs(count: number): Promise<Page[]> {
   serveMutant(h.server, mutant('iam-classic', 'two visible boxes that both look like the user name'));
-  const tab = await h.openPage(
-    `${IAM_URL}?redirect_uri=https%3A%2F%2Fconsole.aws.amazon.com&x=${QUERY_MARK}`,
-  );
-  expect(await signpostState(tab, 15_000)).toBe('no-match');
-  // What the person may have typed meanwhile is a value too: none of it may reach the report.
-  await tab.type('#user_1', TYPED);
-  await tab.type('#password', PASSWORD);
-  return tab;
+  const url = `${IAM_URL}?redirect_uri=https%3A%2F%2Fconsole.aws.amazon.com&x=${QUERY_MARK}`;
+  const tabs = await Promise.all(Array.from({ length: count }, () => h.openPage(url)));
+  for (const tab of tabs) expect(await signpostState(tab, 15_000)).toBe('no-match');
+  for (const tab of tabs) {
+    // What the person may have typed meanwhile is a value too: none of it may reach the report.
+    await tab.bringToFront();
+    await tab.type('#user_1', TYPED);
+    await tab.type('#password', PASSWORD);
+  }
+  return tabs;
 }
 
 describe('the popup opened on a sign-in tab says what Signpost did there', () => {
+  beforeEach(async () => {
+    h.server.reset();
+    await h.closeTabs();
+  });
+
   it('filled: one line, no report and no Copy page report', async () => {
     const tab = await h.openPage(IAM_URL);
     expect(await signpostState(tab, 10_000)).toBe('filled');
@@ -76,10 +81,26 @@ describe('the popup opened on a sign-in tab says what Signpost did there', () =>
     expect(await copyButtons(popup)).toHaveLength(0);
     expect(await popup.$('.page-state__report')).toBeNull();
   });
+});
+
+describe('the popup opened on a sign-in tab Signpost could not fill', () => {
+  /** One no-match tab per test below, opened together. */
+  let tabs: Page[];
+
+  beforeAll(async () => {
+    h.server.reset();
+    await h.closeTabs();
+    tabs = await noMatchTabs(2);
+  });
+
+  afterEach(async () => {
+    // The next test's popup must be the one opened over its own tab.
+    const popups = h.browser.targets().filter((t) => t.url() === `${h.origin}/popup.html`);
+    await Promise.all(popups.map(async (t) => (await t.asPage()).close()));
+  });
 
   it('no match: the line, the report shown before copying, and Copy page report copies exactly it', async () => {
-    const tab = await noMatchTab();
-    const popup = await popupOn(tab);
+    const popup = await popupOn(tabs[0]!);
     expect(await line(popup)).toBe(
       'Signpost found no box it could fill safely on this page, so it filled nothing.',
     );
@@ -104,7 +125,7 @@ describe('the popup opened on a sign-in tab says what Signpost did there', () =>
   });
 
   it('looks right in light and dark themes, with the report open (screenshots)', async () => {
-    const popup = await popupOn(await noMatchTab());
+    const popup = await popupOn(tabs[1]!);
     await popup.waitForSelector('.page-state__report');
     const fits = () =>
       popup.evaluate(() => {

@@ -76,25 +76,8 @@ afterEach(async () => {
   await harness.closeTabs();
 });
 
-async function clearAccounts() {
-  const { accounts } = await harness
-    .sendMessage<{ ok: true; value: { accounts: { key: string }[] } }>({
-      type: 'accounts.list',
-    })
-    .then((r) => r.value);
-  if (accounts.length > 0) {
-    await harness.sendMessage({ type: 'accounts.delete', keys: accounts.map((a) => a.key) });
-  }
-}
-
-async function seed(drafts: AccountDraftInput[]) {
-  await clearAccounts();
-  const reply = await harness.sendMessage<{ ok: boolean; error?: string }>({
-    type: 'accounts.import',
-    accounts: drafts,
-  });
-  expect(reply).toMatchObject({ ok: true });
-}
+const clearAccounts = () => harness.seed([]);
+const seed = (drafts: AccountDraftInput[]) => harness.seed(drafts);
 
 /** Opens the popup page in a tab sized like the toolbar popup and waits for its first rows (or empty state). */
 async function openPopup(): Promise<Page> {

@@ -16,7 +16,6 @@ const PASSWORD = 'correct-horse-battery-staple-7';
 const ID = '123456789012';
 const IAM_URL = `https://${ID}.signin.aws.amazon.com/console`;
 
-type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 interface Account {
   key: string;
   accountId?: string;
@@ -33,15 +32,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function message<T>(request: Record<string, unknown>): Promise<T> {
-  const reply = await h.sendMessage<Reply<T>>(request);
-  if (!reply.ok) throw new Error(`${String(request.type)}: ${reply.error}`);
-  return reply.value;
-}
-
-async function accounts(): Promise<Account[]> {
-  return (await message<{ accounts: Account[] }>({ type: 'accounts.list' })).accounts;
-}
+const message = <T>(request: { type: string } & Record<string, unknown>) => h.value<T>(request);
+const accounts = () => h.accounts<Account>();
 
 beforeEach(async () => {
   h.server.reset();

@@ -315,12 +315,31 @@ describe('the replica pages behave like the real ones', () => {
 
   it('late pages render their form late and then replace its inputs', async () => {
     h.server.configure({ lateMs: 500, remountMs: 200 });
-    await withPage('https://333344445555.signin.aws.amazon.com/console', async (page) => {
-      expect(await page.$('#username')).toBeNull();
-      const first = await page.waitForSelector('#username');
+    const page = await h.browser.newPage();
+    // Seen from inside the page, so a slow machine cannot make the test look too late: whether the form was
+    // there once the HTML was parsed, and the first user name box that ever appeared.
+    await page.evaluateOnNewDocument(() => {
+      const seen: { atReady?: boolean; first?: Element } = {};
+      Object.assign(window, { __late: seen });
+      document.addEventListener('DOMContentLoaded', () => {
+        seen.atReady = document.querySelector('#username') !== null;
+      });
+      new MutationObserver(() => {
+        seen.first ??= document.querySelector('#username') ?? undefined;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    try {
+      await page.goto('https://333344445555.signin.aws.amazon.com/console');
       const state = await replicaState(page);
       expect(state.mounts).toBe(2);
-      expect(await first!.evaluate((el) => el.isConnected)).toBe(false);
-    });
+      const seen = await page.evaluate(() => {
+        const { atReady, first } = (window as unknown as { __late: { atReady?: boolean; first?: Element } })
+          .__late;
+        return { atReady, first: first?.isConnected };
+      });
+      expect(seen).toEqual({ atReady: false, first: false });
+    } finally {
+      await page.close();
+    }
   });
 });

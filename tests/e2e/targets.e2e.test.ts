@@ -32,12 +32,6 @@ afterEach(async () => {
   await setLearn('always');
 });
 
-async function value<T>(message: unknown): Promise<T> {
-  const reply = await harness.sendMessage<{ ok: boolean; value?: T; error?: string }>(message);
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value as T;
-}
-
 interface StoredAccount {
   key: string;
   partition: string;
@@ -47,18 +41,14 @@ interface StoredAccount {
   signIns: Record<string, unknown>[];
 }
 
-async function accounts(): Promise<StoredAccount[]> {
-  return (await value<{ accounts: StoredAccount[] }>({ type: 'accounts.list' })).accounts;
-}
-
-async function seed(drafts: AccountDraftInput[]) {
-  const old = await accounts();
-  if (old.length) await value({ type: 'accounts.delete', keys: old.map((a) => a.key) });
-  if (drafts.length) await value({ type: 'accounts.import', accounts: drafts });
-}
+const accounts = () => harness.accounts<StoredAccount>();
+const seed = (drafts: AccountDraftInput[]) => harness.seed(drafts);
 
 async function setLearn(learn: 'always' | 'ask' | 'never') {
-  await value({ type: 'settings.save', settings: { learn, autoNextRoot: true, fillRememberedUser: true } });
+  await harness.value({
+    type: 'settings.save',
+    settings: { learn, autoNextRoot: true, fillRememberedUser: true },
+  });
 }
 
 /** Polls the stored accounts until `check` holds (a content script reports after its page loads). */
@@ -90,7 +80,7 @@ async function route(type: 'sso' | 'switch', expected: string): Promise<Page> {
       ? { type, startUrl: signIn.startUrl, roleName: signIn.roleName }
       : { type, roleName: signIn.roleName };
   const opened = harness.waitForNewTab((url) => url === expected);
-  await value({ type: 'route.open', key: account!.key, target });
+  await harness.value({ type: 'route.open', key: account!.key, target });
   return opened;
 }
 
