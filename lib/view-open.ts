@@ -54,5 +54,36 @@ export function startView(name = DB_NAME): EarlyView {
   return { db, state };
 }
 
-/** Where the popup's first script leaves what it started, for the popup's reader. */
-export const EARLY_GLOBAL = 'signpostView';
+/** The part of the browser's own API the first script uses (`browser` in Firefox, promise-based `chrome`). */
+interface EarlyApi {
+  storage?: { session?: { get(keys: null): Promise<Record<string, unknown>> } };
+  tabs?: { getCurrent(): Promise<unknown> };
+}
+
+/** Everything the popup's first paint waits for, started by its first script. */
+export interface EarlyReads {
+  view: EarlyView;
+  /** storage.session as a whole (the recorded console sessions mark the first rows as signed in). */
+  session?: Promise<Record<string, unknown>>;
+  /** The tab the popup runs in, when it is open as a tab (`tabs.getCurrent`). */
+  ownTab?: Promise<unknown>;
+}
+
+/** Starts every read of the first paint at once: the view, the recorded sessions, the popup's own tab. */
+export function startEarly(name = DB_NAME): EarlyReads {
+  const g = globalThis as { browser?: EarlyApi; chrome?: EarlyApi };
+  const api = g.browser ?? g.chrome;
+  const settled = <T>(p: Promise<T> | undefined) => {
+    // Nobody may be listening yet: a refusal is the popup's to handle, not an unhandled rejection.
+    p?.catch(() => undefined);
+    return p;
+  };
+  return {
+    view: startView(name),
+    session: settled(api?.storage?.session?.get(null)),
+    ownTab: settled(api?.tabs?.getCurrent()),
+  };
+}
+
+/** Where the popup's first script leaves what it started, for the popup. */
+export const EARLY_GLOBAL = 'signpostEarly';

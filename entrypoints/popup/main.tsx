@@ -7,30 +7,38 @@ import { recordedSessions } from '../../lib/console-sessions';
 import { t } from '../../lib/i18n';
 import { send } from '../../lib/messages';
 import { REPORT_REQUEST } from '../../lib/page/report';
-import { createPopupModel } from '../../lib/popup/model';
+import { createPopupModel, type TabInfo } from '../../lib/popup/model';
 import { createPageStateModel } from '../../lib/popup/page-state';
 import { createViewReader } from '../../lib/popup/view-reader';
-import { DB_NAME, EARLY_GLOBAL, type EarlyView } from '../../lib/view-open';
+import { DB_NAME, EARLY_GLOBAL, type EarlyReads } from '../../lib/view-open';
 import './style.css';
 
 // The catalogue Chrome chose (see options/main.tsx).
 document.documentElement.lang = t('htmlLang');
 
 const activeTab = async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+// What the popup's first script started (entrypoints/popup-boot.ts), each taken once.
+const early = (globalThis as Record<string, unknown>)[EARLY_GLOBAL] as EarlyReads | undefined;
+let earlyTab = early?.ownTab as Promise<TabInfo | undefined> | undefined;
 const model = createPopupModel({
   send,
   activeTab,
-  ownTab: () => browser.tabs.getCurrent(),
+  ownTab: () => {
+    const tab = earlyTab ?? browser.tabs.getCurrent();
+    earlyTab = undefined;
+    return tab;
+  },
   close: () => window.close(),
   copy: (text) => navigator.clipboard.writeText(text),
   openOptions: (hash) => browser.tabs.create({ url: browser.runtime.getURL(`/options.html#${hash}`) }),
   // The popup reads the store's view and the recorded console sessions itself: its first screen does not
   // wait for the service worker (stopped after 30 s idle).
-  view: createViewReader(
-    DB_NAME,
-    (globalThis as Record<string, unknown>)[EARLY_GLOBAL] as EarlyView | undefined,
-  ),
-  sessions: async () => (browser.storage.session ? recordedSessions(browser.storage.session) : []),
+  view: createViewReader(DB_NAME, early?.view),
+  sessions: async () => {
+    const area = browser.storage.session;
+    if (!area) return [];
+    return recordedSessions({ get: (keys) => early?.session ?? area.get(keys) });
+  },
 });
 
 const pageState = createPageStateModel({

@@ -10,7 +10,7 @@ import type { Account } from '../../lib/schema';
 import { firstAccounts } from '../../lib/search';
 import { Store } from '../../lib/store';
 import { FIRST_SCREEN, VIEW_STATE_KEY } from '../../lib/view';
-import { DB_NAME, startView } from '../../lib/view-open';
+import { DB_NAME, startEarly, startView } from '../../lib/view-open';
 
 function makeStore() {
   let t = 1_000_000;
@@ -184,6 +184,30 @@ describe('view: refused rather than shown', () => {
     // The first script's connection served both reads.
     expect(open).not.toHaveBeenCalled();
     open.mockRestore();
+  });
+
+  it("the first script starts every read of the first paint at once, through the browser's own API", async () => {
+    const session = { 'console/1': { accountId: '111111111111', partition: 'aws' } };
+    const get = vi.fn(async () => session);
+    const getCurrent = vi.fn(async () => ({ id: 7 }));
+    // Chrome: `chrome`, promise-based, and no `browser`.
+    vi.stubGlobal('browser', undefined);
+    vi.stubGlobal('chrome', { storage: { session: { get } }, tabs: { getCurrent } });
+    try {
+      const early = startEarly();
+      expect(get).toHaveBeenCalledWith(null);
+      expect(getCurrent).toHaveBeenCalledTimes(1);
+      expect(await early.session).toBe(session);
+      expect(await early.ownTab).toEqual({ id: 7 });
+      // A refusal there is the popup's to handle when it asks, not an unhandled rejection now.
+      get.mockRejectedValueOnce(new Error('no session storage'));
+      expect(await startEarly().session?.catch((e: Error) => e.message)).toBe('no session storage');
+      // Without the API (a page outside the extension) it reads the view alone.
+      vi.stubGlobal('chrome', undefined);
+      expect(startEarly()).toMatchObject({ session: undefined, ownTab: undefined });
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('the first script, too, opens no database that does not exist yet', async () => {
