@@ -13,6 +13,20 @@ export function portalName(startUrl: string): string {
 }
 
 /**
+ * The shorter name the import preview uses (`d-1234567890`, `corp`, a GovCloud directory, `ssoins-…`): the
+ * part of the start URL that names the portal, in a sentence that already says "Identity Center".
+ */
+export function portalShortName(startUrl: string): string {
+  try {
+    const url = new URL(startUrl);
+    const directory = /^\/directory\/([^/]+)/.exec(url.pathname)?.[1];
+    return directory ?? url.hostname.split('.')[0] ?? startUrl;
+  } catch {
+    return startUrl;
+  }
+}
+
+/**
  * The link a portal or switch-role sign-in opens: AWS's shortcut link (with the account's region and
  * landing page as its destination) or the switch-role link (the account by ID, else alias). Undefined when
  * the account lacks what the link needs.

@@ -3,21 +3,11 @@
 import { t } from '../i18n';
 import type { SignIn } from '../schema';
 import { signInId } from '../sign-in-kinds';
-
-/** The part of a start URL that names the portal: `d-1234567890`, `corp`, a GovCloud directory, `ssoins-…`. */
-export function portalName(startUrl: string): string {
-  try {
-    const url = new URL(startUrl);
-    const directory = /^\/directory\/([^/]+)/.exec(url.pathname)?.[1];
-    return directory ?? url.hostname.split('.')[0] ?? startUrl;
-  } catch {
-    return startUrl;
-  }
-}
+import { portalShortName } from '../sign-in-links';
 
 /** Words for an Identity Center or switch-role sign-in; undefined for IAM users and root. */
 export function roleWords(s: SignIn): string | undefined {
-  if (s.type === 'sso') return t('importSsoRole', s.roleName, portalName(s.startUrl));
+  if (s.type === 'sso') return t('importSsoRole', s.roleName, portalShortName(s.startUrl));
   if (s.type === 'switch') return t('importSwitchRole', s.roleName);
   return undefined;
 }

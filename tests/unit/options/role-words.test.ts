@@ -1,8 +1,9 @@
 // How the import preview names the roles an account gains, for new and for updated accounts.
 import { describe, expect, it } from 'vitest';
 import { describeChanges } from '../../../lib/options/changes';
-import { addedRoles, portalName } from '../../../lib/options/role-words';
+import { addedRoles } from '../../../lib/options/role-words';
 import type { Account, SignIn } from '../../../lib/schema';
+import { portalShortName } from '../../../lib/sign-in-links';
 
 const f = { uses: 0, lastUsed: 0 };
 const account = (signIns: SignIn[]): Account => ({
@@ -15,14 +16,14 @@ const account = (signIns: SignIn[]): Account => ({
   updatedAt: 0,
 });
 
-describe('portalName', () => {
+describe('portalShortName', () => {
   it.each([
     ['https://d-1234567890.awsapps.com/start', 'd-1234567890'],
     ['https://corp.awsapps.com/start', 'corp'],
     ['https://start.us-gov-home.awsapps.com/directory/gov-corp', 'gov-corp'],
     ['https://ssoins-0123456789abcdef.portal.eu-west-1.app.aws', 'ssoins-0123456789abcdef'],
   ])('%s → %s', (url, name) => {
-    expect(portalName(url)).toBe(name);
+    expect(portalShortName(url)).toBe(name);
   });
 });
 
