@@ -1,5 +1,6 @@
 // Account records for the popup and search tests: a hand-written few, and a generated 10,000.
-import type { Account } from '../../../lib/schema';
+import { type Account, DEFAULT_SETTINGS } from '../../../lib/schema';
+import { firstAccounts } from '../../../lib/search';
 
 const DAY = 86_400_000;
 export const NOW = Date.UTC(2026, 0, 15, 12);
@@ -66,3 +67,19 @@ export function manyAccounts(count: number): Account[] {
   }
   return accounts;
 }
+
+/** The worker's answer to `accounts.list` over `accounts`: the first screen's when a limit is asked. */
+export function listReply(accounts: Account[], request: { limit?: number }) {
+  const some = request.limit === undefined ? accounts : firstAccounts(accounts, request.limit, NOW);
+  return { accounts: some, problems: [], settings: DEFAULT_SETTINGS, complete: some === accounts };
+}
+
+/** The popup's browser around it, doing nothing: no tab, no clipboard, no options page; the fixtures' clock. */
+export const QUIET_BROWSER = {
+  activeTab: async () => undefined,
+  ownTab: async () => undefined,
+  close: () => {},
+  copy: async () => {},
+  openOptions: async () => {},
+  now: () => NOW,
+};

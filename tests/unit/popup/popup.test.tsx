@@ -5,9 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { Popup } from '../../../components/Popup';
 import type { Request } from '../../../lib/messages';
 import { createPopupModel } from '../../../lib/popup/model';
-import { DEFAULT_SETTINGS } from '../../../lib/schema';
-import { firstAccounts } from '../../../lib/search';
-import { account, iam, manyAccounts, NOW, root } from './fixtures';
+import { account, iam, listReply, manyAccounts, QUIET_BROWSER, root } from './fixtures';
 import { renderPopup } from './render-popup';
 
 const payments = account({
@@ -267,15 +265,9 @@ describe('popup: the first screen comes before the whole list', () => {
       send: (async (request: Request) => {
         requests.push(request);
         if (request.type !== 'accounts.list') throw new Error(`unexpected ${request.type}`);
-        const some = request.limit === undefined ? accounts : firstAccounts(accounts, request.limit, NOW);
-        return { accounts: some, problems: [], settings: DEFAULT_SETTINGS, complete: some === accounts };
+        return listReply(accounts, request);
       }) as never,
-      activeTab: async () => undefined,
-      ownTab: async () => undefined,
-      close: () => {},
-      copy: async () => {},
-      openOptions: async () => {},
-      now: () => NOW,
+      ...QUIET_BROWSER,
       afterPaint: () => held,
     });
     const container = document.createElement('div');

@@ -9,10 +9,9 @@ import { Popup } from '../../../components/Popup';
 import type { Request } from '../../../lib/messages';
 import { createPopupModel } from '../../../lib/popup/model';
 import type { ViewList, ViewReader } from '../../../lib/popup/view-reader';
-import { DEFAULT_SETTINGS } from '../../../lib/schema';
 import { firstAccounts } from '../../../lib/search';
 import { FIRST_SCREEN } from '../../../lib/view';
-import { manyAccounts, NOW } from './fixtures';
+import { listReply, manyAccounts, NOW, QUIET_BROWSER } from './fixtures';
 
 /** A popup whose worker never answers (stopped, or slow to start) unless `answer` says so. */
 async function open(view: ViewReader | undefined, options: { sessions?: () => Promise<never[]> } = {}) {
@@ -28,15 +27,9 @@ async function open(view: ViewReader | undefined, options: { sessions?: () => Pr
       await workerUp;
       if (request.type === 'consoles.list') return { keys: [] };
       if (request.type !== 'accounts.list') throw new Error(`unexpected ${request.type}`);
-      const some = request.limit === undefined ? accounts : firstAccounts(accounts, request.limit, NOW);
-      return { accounts: some, problems: [], settings: DEFAULT_SETTINGS, complete: some === accounts };
+      return listReply(accounts, request);
     }) as never,
-    activeTab: async () => undefined,
-    ownTab: async () => undefined,
-    close: () => {},
-    copy: async () => {},
-    openOptions: async () => {},
-    now: () => NOW,
+    ...QUIET_BROWSER,
     afterPaint: async () => {},
     ...(view ? { view } : {}),
     ...options,
