@@ -215,6 +215,25 @@ describe('view order: written by the store with the accounts, read by the popup'
     await check();
   });
 
+  it('two writes at once (two tabs: a learn and an edit) leave the order a full sort gives', async () => {
+    const { store } = makeStore();
+    await store.importDrafts(
+      ['m', 'c'].map((label, i) => draft({ accountId: String(200000000000 + i), label })),
+    );
+    const { accounts } = await store.list();
+    await Promise.all([
+      store.save(draft({ accountId: '200000000000', label: 'a 10' }), accounts[0]),
+      store.save(
+        draft({ accountId: '300000000000', label: 'a 9', signIns: [{ type: 'iam', userName: 'z' }] }),
+      ),
+      store.delete([accounts[1]!.key]),
+    ]);
+    const after = (await store.list()).accounts;
+    expect(after.map((a) => a.label).sort()).toEqual(['a 10', 'a 9']);
+    const ranks = await ranksRead();
+    expect(ranks && Object.fromEntries(ranks)).toEqual(Object.fromEntries(fromScratch(after)));
+  });
+
   it('an order missing on disk (as after an update) is written by the next write, even one that changes nothing', async () => {
     const { store, db } = makeStore();
     const drafts = ['b', 'a'].map((label, i) => draft({ accountId: String(200000000000 + i), label }));
