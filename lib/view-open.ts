@@ -13,7 +13,7 @@ export interface EarlyView {
 }
 
 /** Opens Signpost's database as it is on disk; never creates or upgrades it (only the worker does). */
-export function openView(name: string): Promise<IDBDatabase | undefined> {
+function openView(name: string): Promise<IDBDatabase | undefined> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(name);
     request.onupgradeneeded = () => {

@@ -3,7 +3,7 @@
 // then asks the worker as before (which rebuilds the view).
 import type { Account } from '../schema';
 import { checkState, decodeAccounts, decodeView, VIEW_CHUNK_PREFIX, VIEW_STATE_KEY } from '../view';
-import { DB_NAME, type EarlyView, openView, result } from '../view-open';
+import { DB_NAME, type EarlyView, result, startView } from '../view-open';
 import { checkOrder, rankMap, VIEW_ORDER_KEY } from '../view-order';
 
 export interface ViewList {
@@ -45,25 +45,21 @@ async function withMeta<T>(
  * connection and the first screen's record are read while the popup's code loads.
  */
 export function createViewReader(name = DB_NAME, early?: EarlyView): ViewReader {
-  let db: Promise<IDBDatabase | undefined> | undefined = early?.db;
-  const connection = () => {
-    db ??= openView(name).catch(() => undefined);
-    return db;
-  };
-  const firstState = async () => {
-    const raw = early
-      ? await early.state
-      : await withMeta(connection(), (meta) => result(meta.get(VIEW_STATE_KEY)));
-    return checkState(raw);
+  // Without a first script (tests, a page opened some other way) the reader starts the same reads itself.
+  let started = early;
+  const start = () => {
+    started ??= startView(name);
+    return started;
   };
   return {
     first: async () => {
-      const state = await firstState();
+      const state = checkState(await start().state);
       const accounts = state && decodeAccounts(state.first);
       return state && accounts ? { accounts, problems: state.problems } : undefined;
     },
     all: async (ready) => {
-      const read = await withMeta(connection(), async (meta) => {
+      const { db } = start();
+      const read = await withMeta(db, async (meta) => {
         const range = IDBKeyRange.bound(VIEW_CHUNK_PREFIX, `${VIEW_CHUNK_PREFIX}\uffff`);
         return Promise.all([
           result(meta.get(VIEW_STATE_KEY)),
@@ -71,8 +67,8 @@ export function createViewReader(name = DB_NAME, early?: EarlyView): ViewReader 
           result(meta.get(VIEW_ORDER_KEY)),
         ]);
       });
-      void connection().then((open) => open?.close());
-      db = undefined;
+      void db.then((open) => open?.close());
+      started = undefined;
       if (!read) return undefined;
       await ready;
       const [raw, chunks, orderRaw] = read;
