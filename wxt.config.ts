@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import type { PluginOption } from 'vite';
 import { defineConfig } from 'wxt';
 import { CONSOLE_MATCHES, SIGNIN_MATCHES } from './lib/hosts';
 import { PORTAL_MATCHES } from './lib/targets';
@@ -29,6 +30,24 @@ const CONTENT_SCRIPTS = [
 ];
 const CONTENT_SCRIPT_NAMES = new Set(CONTENT_SCRIPTS.flatMap((c) => c.js.map((f) => f.replace(/\.js$/, ''))));
 
+/**
+ * The popup's code is one classic script (entrypoints/popup-app.tsx, which runs WXT's plugins itself), so the
+ * module scripts WXT adds to every HTML page (its plugin loader and Vite's modulepreload polyfill) would be two
+ * more requests for nothing: the popup page goes without them.
+ */
+function popupWithoutModules(): PluginOption {
+  return {
+    name: 'signpost:popup-without-modules',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, ctx) =>
+        ctx.path.endsWith('/popup/index.html') || ctx.path.endsWith('/popup.html')
+          ? html.replace(/\s*<script type="module"[^>]*><\/script>/g, '')
+          : html,
+    },
+  };
+}
+
 export default defineConfig({
   // Parallel checkouts/agents can build side by side by pointing this elsewhere.
   outDir: process.env.SIGNPOST_OUT_DIR ?? '.output',
@@ -36,7 +55,7 @@ export default defineConfig({
   // wxt dev would launch a browser through web-ext; on a headless machine that crashes.
   // A git-ignored web-ext.config.ts can turn it back on locally.
   webExt: { disabled: true },
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), popupWithoutModules()] }),
   // The sources zip Firefox reviewers get: the code and how to build it, not test or demo output.
   zip: {
     excludeSources: ['tests/e2e/screenshots/**', 'demo-out/**', 'bench/results.*', 'web-ext.config.ts'],
