@@ -1,12 +1,12 @@
-// Opening Signpost's database to read the popup's view (lib/view.ts), with nothing imported: the popup's first
-// script (entrypoints/popup-boot.ts, a few hundred bytes loaded before the rest of the popup) starts the
-// reads here, so that IndexedDB works while the browser is still loading and compiling the popup's code.
+// Opening Signpost's database to read the popup's view (lib/view.ts), with nothing imported: the popup's script
+// (entrypoints/popup-app.tsx) starts these reads before it renders anything, so that IndexedDB and the browser
+// work while Preact builds the page.
 
 /** Signpost's one IndexedDB database (lib/db.ts); named here so the popup does not load the schema. */
 export const DB_NAME = 'signpost';
 export const VIEW_STATE_KEY = 'view';
 
-/** What the popup's first script started: the connection and the view's state record. */
+/** What the popup started first: the connection and the view's state record. */
 export interface EarlyView {
   db: Promise<IDBDatabase | undefined>;
   state: Promise<unknown>;
@@ -54,13 +54,13 @@ export function startView(name = DB_NAME): EarlyView {
   return { db, state };
 }
 
-/** The part of the browser's own API the first script uses (`browser` in Firefox, promise-based `chrome`). */
+/** The part of the browser's own API read here (`browser` in Firefox, promise-based `chrome`). */
 interface EarlyApi {
   storage?: { session?: { get(keys: null): Promise<Record<string, unknown>> } };
   tabs?: { getCurrent(): Promise<unknown> };
 }
 
-/** Everything the popup's first paint waits for, started by its first script. */
+/** Everything the popup's first paint waits for, started before it renders. */
 export interface EarlyReads {
   view: EarlyView;
   /** storage.session as a whole (the recorded console sessions mark the first rows as signed in). */
@@ -84,6 +84,3 @@ export function startEarly(name = DB_NAME): EarlyReads {
     ownTab: settled(api?.tabs?.getCurrent()),
   };
 }
-
-/** Where the popup's first script leaves what it started, for the popup. */
-export const EARLY_GLOBAL = 'signpostEarly';

@@ -41,11 +41,11 @@ async function withMeta<T>(
 }
 
 /**
- * The popup's reader. `early`: what the popup's first script started (entrypoints/popup-boot.ts), so that the
- * connection and the first screen's record are read while the popup's code loads.
+ * The popup's reader. `early`: what the popup started before rendering (lib/view-open.ts startEarly), so that
+ * the connection and the first screen's record are read while Preact builds the page.
  */
 export function createViewReader(name = DB_NAME, early?: EarlyView): ViewReader {
-  // Without a first script (tests, a page opened some other way) the reader starts the same reads itself.
+  // Without them (tests, a page opened some other way) the reader starts the same reads itself.
   let started = early;
   const start = () => {
     started ??= startView(name);

@@ -173,7 +173,7 @@ describe('view: refused rather than shown', () => {
     expect(db.objectStoreNames.contains('chunks')).toBe(true);
   });
 
-  it("paints from what the popup's first script started, on that one connection", async () => {
+  it('paints from what the popup started first, on that one connection', async () => {
     const { store } = makeStore();
     await store.save(draft({ accountId: '111111111111', label: 'Prod', signIns: [iam('a')] }));
     const early = startView();
@@ -181,12 +181,12 @@ describe('view: refused rather than shown', () => {
     const popup = createViewReader(DB_NAME, early);
     expect(labels(await popup.first())).toEqual(['Prod']);
     expect(labels(await popup.all(Promise.resolve()))).toEqual(['Prod']);
-    // The first script's connection served both reads.
+    // The connection started first served both reads.
     expect(open).not.toHaveBeenCalled();
     open.mockRestore();
   });
 
-  it("the first script starts every read of the first paint at once, through the browser's own API", async () => {
+  it("startEarly starts every read of the first paint at once, through the browser's own API", async () => {
     const session = { 'console/1': { accountId: '111111111111', partition: 'aws' } };
     const get = vi.fn(async () => session);
     const getCurrent = vi.fn(async () => ({ id: 7 }));
@@ -210,7 +210,7 @@ describe('view: refused rather than shown', () => {
     }
   });
 
-  it('the first script, too, opens no database that does not exist yet', async () => {
+  it('startView, too, opens no database that does not exist yet', async () => {
     const early = startView();
     expect(await early.state).toBeUndefined();
     expect(await createViewReader(DB_NAME, early).first()).toBeUndefined();
