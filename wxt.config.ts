@@ -38,10 +38,12 @@ const CONTENT_SCRIPT_NAMES = new Set(CONTENT_SCRIPTS.flatMap((c) => c.js.map((f)
 function popupWithoutModules(): PluginOption {
   return {
     name: 'signpost:popup-without-modules',
+    // `wxt dev` keeps them: there they carry its reload client.
+    apply: 'build',
     transformIndexHtml: {
       order: 'post',
       handler: (html, ctx) =>
-        ctx.path.endsWith('/popup/index.html') || ctx.path.endsWith('/popup.html')
+        ctx.path.endsWith('/popup/index.html')
           ? html.replace(/\s*<script type="module"[^>]*><\/script>/g, '')
           : html,
     },

@@ -1,6 +1,7 @@
-// Opening Signpost's database to read the popup's view (lib/view.ts), with nothing imported: the popup's script
+// Opening Signpost's database to read the popup's view (lib/view.ts). The popup's script
 // (entrypoints/popup-app.tsx) starts these reads before it renders anything, so that IndexedDB and the browser
-// work while Preact builds the page.
+// work while Preact builds the page. It imports nothing (not the schema, not the polyfill: the browser's own
+// API is read from the global), so the reader's tests run it as the popup does.
 
 /** Signpost's one IndexedDB database (lib/db.ts); named here so the popup does not load the schema. */
 export const DB_NAME = 'signpost';
