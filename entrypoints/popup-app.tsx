@@ -2,8 +2,8 @@
 // Built as one classic script (a WXT unlisted script: one file with everything in it), loaded with `defer` from
 // popup.html's <head>, instead of a module graph of chunks shared with the options page: the page then makes
 // two requests (this script and the stylesheet) where it made seven, and in Chrome each request to an
-// extension's own files costs the popup's main thread a task while it waits. Measured side by side (README,
-// "Performance"): first rows at about the static page's time, against 1.5-2x.
+// extension's own files costs the popup's main thread a task while it waits. Measured (README, "Performance"):
+// first rows at 10,000 sign-ins in 170 ms instead of 229 on a quiet machine.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
